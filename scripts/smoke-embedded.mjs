@@ -1,0 +1,55 @@
+// Embedded-mode smoke test: the built product on a fresh, empty data directory with nothing else
+// configured (no DB_URL, no REDIS_URL, no admin credentials), exactly as `npm start` runs it.
+import assert from 'node:assert/strict';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { freePort, startServer } from './lib.mjs';
+
+const dataDir = mkdtempSync(join(tmpdir(), 'scrm-smoke-'));
+const port = await freePort();
+const env = { PORT: String(port), DATA_DIR: dataDir, DB_URL: '', REDIS_URL: '', ADMIN_USERNAME: '', ADMIN_PASSWORD: '', DEMO_DATA: '', APP_SECRET_KEY: '' };
+const server = await startServer(env);
+const get = (path, token) => fetch(server.url + path, { headers: token ? { authorization: `Bearer ${token}` } : {} });
+try {
+  const banner = server.output();
+  for (const path of ['/admin', '/h5', '/api/docs']) assert.match(banner, new RegExp(`http://localhost:${port}${path}`), `banner shows ${path}`);
+  const m = /Log in as "admin" with password: (\S+)/.exec(banner);
+  assert.ok(m, `banner prints the generated owner password:\n${banner}`);
+
+  const health = await (await get('/api/health')).json();
+  assert.equal(health.status, 'ok');
+  assert.equal(health.checks.database.detail, 'sqlite (embedded)');
+  assert.equal(health.checks.queue.detail, 'inline');
+
+  const login = await fetch(server.url + '/api/auth/login', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'admin', password: m[1] }) });
+  assert.equal(login.status, 200);
+  const { accessToken } = await login.json();
+  const members = await (await get('/api/members?limit=5', accessToken)).json();
+  assert.equal(members.total, 300, 'the demo brand has 300 members');
+  const stores = await (await get('/api/stores', accessToken)).json();
+  assert.deepEqual(stores.map((s) => s.code), ['SH01', 'BJ01']);
+
+  for (const path of ['/admin/', '/admin/members', '/h5/']) {
+    const res = await get(path);
+    assert.equal(res.status, 200, `${path} is served`);
+    assert.match(await res.text(), /<div id="app"|<html/i, `${path} is the built front end`);
+  }
+  assert.equal((await get('/api/docs')).status, 200);
+  assert.equal((await get('/api/openapi.json')).status, 200);
+
+  // A second boot on the same data keeps the data and prints no new password.
+  await server.stop();
+  const again = await startServer(env);
+  try {
+    assert.doesNotMatch(again.output(), /with password:/);
+    const relogin = await fetch(again.url + '/api/auth/login', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'admin', password: m[1] }) });
+    assert.equal(relogin.status, 200);
+  } finally {
+    await again.stop();
+  }
+  console.log('embedded smoke test passed');
+} finally {
+  await server.stop();
+  rmSync(dataDir, { recursive: true, force: true });
+}

@@ -1,0 +1,26 @@
+import { AdminUserEntity, AdminUserStoreEntity, RefreshTokenEntity } from '../../accounts/admin-user.entity';
+import { StoreEntity } from '../../accounts/store.entity';
+import { AttributeDefinitionEntity, MemberAttributeEntity } from '../../members/attribute.entity';
+import { MemberIdentityEntity } from '../../members/member-identity.entity';
+import { MemberImportEntity, MemberImportErrorEntity } from '../../members/member-import.entity';
+import { MemberEntity } from '../../members/member.entity';
+import { MemberTagEntity, TagEntity, TagGroupEntity } from '../../tags/tag.entity';
+import { AuditLogEntity } from '../audit/audit-log.entity';
+
+/** Every table of the product. Each module owns its own; this list only tells TypeORM about them. */
+export const ENTITIES = [
+  StoreEntity,
+  AdminUserEntity,
+  AdminUserStoreEntity,
+  RefreshTokenEntity,
+  AuditLogEntity,
+  MemberEntity,
+  MemberIdentityEntity,
+  AttributeDefinitionEntity,
+  MemberAttributeEntity,
+  MemberImportEntity,
+  MemberImportErrorEntity,
+  TagGroupEntity,
+  TagEntity,
+  MemberTagEntity,
+];

@@ -1,0 +1,270 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager, In, SelectQueryBuilder } from 'typeorm';
+import { isoOrNull } from '../platform/time/time';
+import { AuditService } from '../platform/audit/audit.service';
+import { BadInputError, ConflictError, NotFoundError } from '../platform/errors/app-error';
+import { AdminPrincipal } from '../platform/http/request-context';
+import { MemberTagDto, SaveTagDto, SaveTagGroupDto, TagDto, TagGroupDto, TagRefDto, UpdateTagDto, UpdateTagGroupDto } from './tags.dto';
+import { MemberTagEntity, TagEntity, TagGroupEntity, TagSource } from './tag.entity';
+
+export interface TagActor {
+  source: TagSource;
+  userId: number | null;
+  name: string;
+}
+
+export function actorOf(p: AdminPrincipal, source: TagSource = 'manual'): TagActor {
+  return { source, userId: p.id, name: p.username };
+}
+
+/** Tag groups, tags, and which members carry which tags (with who added them, and when). */
+@Injectable()
+export class TagsService {
+  constructor(
+    @InjectDataSource() private readonly ds: DataSource,
+    private readonly audit: AuditService,
+  ) {}
+
+  // ---- groups -------------------------------------------------------------------------------
+
+  async listGroups(): Promise<TagGroupDto[]> {
+    const rows = await this.ds.getRepository(TagGroupEntity).find({ order: { sortOrder: 'ASC', id: 'ASC' } });
+    return rows.map((g) => ({ id: g.id, name: g.name, description: g.description }));
+  }
+
+  async createGroup(dto: SaveTagGroupDto): Promise<TagGroupDto> {
+    await this.assertGroupNameFree(dto.name);
+    return this.ds.transaction(async (m) => {
+      const g = await m.getRepository(TagGroupEntity).save({ name: dto.name, description: dto.description ?? null });
+      const out = { id: g.id, name: g.name, description: g.description };
+      await this.audit.record({ action: 'tag_group.create', entityType: 'tag_group', entityId: g.id, after: out }, m);
+      return out;
+    });
+  }
+
+  async updateGroup(id: number, dto: UpdateTagGroupDto): Promise<TagGroupDto> {
+    const repo = this.ds.getRepository(TagGroupEntity);
+    const g = await repo.findOne({ where: { id } });
+    if (!g) throw new NotFoundError('tag group', id);
+    if (dto.name && dto.name !== g.name) await this.assertGroupNameFree(dto.name);
+    const before = { id: g.id, name: g.name, description: g.description };
+    if (dto.name !== undefined) g.name = dto.name;
+    if (dto.description !== undefined) g.description = dto.description;
+    return this.ds.transaction(async (m) => {
+      await m.getRepository(TagGroupEntity).save(g);
+      const after = { id: g.id, name: g.name, description: g.description };
+      await this.audit.record({ action: 'tag_group.update', entityType: 'tag_group', entityId: id, before, after }, m);
+      return after;
+    });
+  }
+
+  /** A group can go only when it is empty, so no tag silently loses its group. */
+  async deleteGroup(id: number): Promise<void> {
+    const g = await this.ds.getRepository(TagGroupEntity).findOne({ where: { id } });
+    if (!g) throw new NotFoundError('tag group', id);
+    const tags = await this.ds.getRepository(TagEntity).count({ where: { groupId: id } });
+    if (tags) throw new ConflictError('groupId', `tag group "${g.name}" still has ${tags} tag(s); move or delete them first`);
+    await this.ds.transaction(async (m) => {
+      await m.getRepository(TagGroupEntity).delete({ id });
+      await this.audit.record({ action: 'tag_group.delete', entityType: 'tag_group', entityId: id, before: { id, name: g.name } }, m);
+    });
+  }
+
+  // ---- tags ---------------------------------------------------------------------------------
+
+  async listTags(groupId?: number): Promise<TagDto[]> {
+    const rows = await this.ds.getRepository(TagEntity).find({ where: groupId ? { groupId } : {}, order: { groupId: 'ASC', id: 'ASC' } });
+    const counts = await this.memberCounts(rows.map((t) => t.id));
+    return rows.map((t) => this.tagDto(t, counts.get(t.id) ?? 0));
+  }
+
+  async getTag(id: number): Promise<TagDto> {
+    const t = await this.ds.getRepository(TagEntity).findOne({ where: { id } });
+    if (!t) throw new NotFoundError('tag', id);
+    return this.tagDto(t, (await this.memberCounts([id])).get(id) ?? 0);
+  }
+
+  async createTag(dto: SaveTagDto): Promise<TagDto> {
+    if (dto.groupId) await this.assertGroup(dto.groupId);
+    await this.assertTagNameFree(dto.name);
+    return this.ds.transaction(async (m) => {
+      const t = await m.getRepository(TagEntity).save(
+        m.getRepository(TagEntity).create({ name: dto.name, groupId: dto.groupId ?? null, color: dto.color ?? '#409EFF', description: dto.description ?? null }),
+      );
+      const out = this.tagDto(t, 0);
+      await this.audit.record({ action: 'tag.create', entityType: 'tag', entityId: t.id, after: out }, m);
+      return out;
+    });
+  }
+
+  async updateTag(id: number, dto: UpdateTagDto): Promise<TagDto> {
+    const t = await this.ds.getRepository(TagEntity).findOne({ where: { id } });
+    if (!t) throw new NotFoundError('tag', id);
+    if (dto.groupId) await this.assertGroup(dto.groupId);
+    if (dto.name && dto.name !== t.name) await this.assertTagNameFree(dto.name);
+    const before = this.tagDto(t, 0);
+    if (dto.name !== undefined) t.name = dto.name;
+    if (dto.groupId !== undefined) t.groupId = dto.groupId;
+    if (dto.color !== undefined) t.color = dto.color;
+    if (dto.description !== undefined) t.description = dto.description;
+    await this.ds.transaction(async (m) => {
+      await m.getRepository(TagEntity).save(t);
+      await this.audit.record({ action: 'tag.update', entityType: 'tag', entityId: id, before, after: this.tagDto(t, 0) }, m);
+    });
+    return this.getTag(id);
+  }
+
+  /** Deleting a tag takes it off every member in the same transaction. */
+  async deleteTag(id: number): Promise<void> {
+    const t = await this.ds.getRepository(TagEntity).findOne({ where: { id } });
+    if (!t) throw new NotFoundError('tag', id);
+    await this.ds.transaction(async (m) => {
+      const removed = await m.getRepository(MemberTagEntity).delete({ tagId: id });
+      await m.getRepository(TagEntity).delete({ id });
+      await this.audit.record({ action: 'tag.delete', entityType: 'tag', entityId: id, before: { ...this.tagDto(t, removed.affected ?? 0) } }, m);
+    });
+  }
+
+  /** Tags by name, creating the missing ones (CSV import, API). */
+  async findOrCreateByNames(names: string[], m: EntityManager = this.ds.manager): Promise<Map<string, number>> {
+    const wanted = [...new Set(names.map((n) => n.trim()).filter(Boolean))];
+    const out = new Map<string, number>();
+    if (!wanted.length) return out;
+    const repo = m.getRepository(TagEntity);
+    for (const t of await repo.find({ where: { name: In(wanted) } })) out.set(t.name, t.id);
+    for (const name of wanted.filter((n) => !out.has(n))) {
+      if (name.length > 64) throw new BadInputError(`tag name "${name.slice(0, 20)}…" is longer than 64 characters`);
+      await repo.createQueryBuilder().insert().values({ name, color: '#409EFF' }).orIgnore().execute();
+      const t = await repo.findOneOrFail({ where: { name } });
+      out.set(name, t.id);
+    }
+    return out;
+  }
+
+  // ---- member ↔ tag -------------------------------------------------------------------------
+
+  async assertTagsExist(tagIds: number[]): Promise<void> {
+    const ids = [...new Set(tagIds)];
+    if (!ids.length) return;
+    const found = await this.ds.getRepository(TagEntity).find({ where: { id: In(ids) }, select: { id: true } });
+    const missing = ids.filter((id) => !found.some((t) => t.id === id));
+    if (missing.length) throw new BadInputError(`unknown tag id(s): ${missing.join(', ')}`, [{ field: 'tagIds', message: `unknown: ${missing.join(', ')}` }]);
+  }
+
+  /** Adds tags to members; tags they already carry keep their original who/when. Returns links added. */
+  async addToMembers(memberIds: number[], tagIds: number[], actor: TagActor, m: EntityManager = this.ds.manager): Promise<number> {
+    const members = [...new Set(memberIds)];
+    const tags = [...new Set(tagIds)];
+    if (!members.length || !tags.length) return 0;
+    const repo = m.getRepository(MemberTagEntity);
+    let added = 0;
+    for (let i = 0; i < members.length; i += 500) {
+      const chunk = members.slice(i, i + 500);
+      const existing = await repo.find({ where: { memberId: In(chunk), tagId: In(tags) }, select: { memberId: true, tagId: true } });
+      const have = new Set(existing.map((e) => `${e.memberId}:${e.tagId}`));
+      const rows = chunk.flatMap((memberId) =>
+        tags.filter((tagId) => !have.has(`${memberId}:${tagId}`)).map((tagId) => ({ memberId, tagId, source: actor.source, addedByUserId: actor.userId, addedBy: actor.name.slice(0, 64) })),
+      );
+      // IGNORE: a concurrent writer may have added the same link since we looked.
+      for (let j = 0; j < rows.length; j += 1000) await repo.createQueryBuilder().insert().values(rows.slice(j, j + 1000)).orIgnore().execute();
+      added += rows.length;
+    }
+    return added;
+  }
+
+  async removeFromMembers(memberIds: number[], tagIds: number[], m: EntityManager = this.ds.manager): Promise<number> {
+    if (!memberIds.length || !tagIds.length) return 0;
+    const res = await m.getRepository(MemberTagEntity).delete({ memberId: In(memberIds), tagId: In(tagIds) });
+    return res.affected ?? 0;
+  }
+
+  async tagsOfMembers(memberIds: number[]): Promise<Map<number, TagRefDto[]>> {
+    const out = new Map<number, TagRefDto[]>();
+    if (!memberIds.length) return out;
+    const rows = await this.ds
+      .getRepository(MemberTagEntity)
+      .createQueryBuilder('mt')
+      .innerJoin(TagEntity, 't', 't.id = mt.tagId')
+      .select(['mt.memberId AS memberId', 't.id AS id', 't.name AS name', 't.color AS color'])
+      .where('mt.memberId IN (:...ids)', { ids: memberIds })
+      .orderBy('t.id', 'ASC')
+      .getRawMany<{ memberId: number; id: number; name: string; color: string }>();
+    for (const r of rows) {
+      const list = out.get(Number(r.memberId)) ?? [];
+      list.push({ id: Number(r.id), name: r.name, color: r.color });
+      out.set(Number(r.memberId), list);
+    }
+    return out;
+  }
+
+  async memberTags(memberId: number): Promise<MemberTagDto[]> {
+    const rows = await this.ds
+      .getRepository(MemberTagEntity)
+      .createQueryBuilder('mt')
+      .innerJoin(TagEntity, 't', 't.id = mt.tagId')
+      .select(['t.id AS id', 't.name AS name', 't.color AS color', 't.group_id AS groupId', 'mt.added_by AS addedBy', 'mt.source AS source', 'mt.created_at AS addedAt'])
+      .where('mt.memberId = :memberId', { memberId })
+      .orderBy('mt.createdAt', 'ASC')
+      .getRawMany<{ id: number; name: string; color: string; groupId: number | null; addedBy: string; source: string; addedAt: string | Date }>();
+    return rows.map((r) => ({
+      id: Number(r.id),
+      name: r.name,
+      color: r.color,
+      groupId: r.groupId == null ? null : Number(r.groupId),
+      addedBy: r.addedBy,
+      source: r.source,
+      addedAt: toIso(r.addedAt),
+    }));
+  }
+
+  /** Restricts a member query to members carrying the tag (used by member lists and exports). */
+  applyHasTag<T extends object>(qb: SelectQueryBuilder<T>, memberIdColumn: string, tagId: number, param = 'hasTagId'): void {
+    qb.andWhere(
+      `EXISTS (SELECT 1 FROM member_tag mt_f WHERE mt_f.member_id = ${memberIdColumn} AND mt_f.tag_id = :${param})`,
+      { [param]: tagId },
+    );
+  }
+
+  /** Deletes every tag of the member (when a member is erased). */
+  async clearMember(memberId: number, m: EntityManager): Promise<void> {
+    await m.getRepository(MemberTagEntity).delete({ memberId });
+  }
+
+  private async memberCounts(tagIds: number[]): Promise<Map<number, number>> {
+    const out = new Map<number, number>();
+    if (!tagIds.length) return out;
+    const rows = await this.ds
+      .getRepository(MemberTagEntity)
+      .createQueryBuilder('mt')
+      .select('mt.tagId', 'tagId')
+      .addSelect('COUNT(*)', 'n')
+      .where('mt.tagId IN (:...ids)', { ids: tagIds })
+      .groupBy('mt.tagId')
+      .getRawMany<{ tagId: number; n: string | number }>();
+    for (const r of rows) out.set(Number(r.tagId), Number(r.n));
+    return out;
+  }
+
+  private tagDto(t: TagEntity, memberCount: number): TagDto {
+    return { id: t.id, name: t.name, groupId: t.groupId, color: t.color, description: t.description, memberCount };
+  }
+
+  private async assertGroup(id: number) {
+    if (!(await this.ds.getRepository(TagGroupEntity).exists({ where: { id } }))) {
+      throw new BadInputError(`tag group ${id} does not exist`, [{ field: 'groupId', message: 'no such tag group' }]);
+    }
+  }
+
+  private async assertGroupNameFree(name: string) {
+    if (await this.ds.getRepository(TagGroupEntity).exists({ where: { name } })) throw new ConflictError('name', `tag group "${name}" already exists`);
+  }
+
+  private async assertTagNameFree(name: string) {
+    if (await this.ds.getRepository(TagEntity).exists({ where: { name } })) throw new ConflictError('name', `tag "${name}" already exists`);
+  }
+}
+
+export function toIso(v: string | Date | null | undefined): string {
+  return isoOrNull(v) ?? '';
+}

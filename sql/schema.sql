@@ -1,0 +1,203 @@
+-- Generated from the migrations by `npm run schema:dump -w server`. Do not edit by hand.
+
+CREATE TABLE `admin_user` (
+  `id` int(11) NOT NULL AUTO_INCREMENT,
+  `username` varchar(64) NOT NULL,
+  `password_hash` varchar(100) NOT NULL,
+  `display_name` varchar(64) NOT NULL,
+  `role` varchar(20) NOT NULL,
+  `active` tinyint(4) NOT NULL DEFAULT 1,
+  `last_login_at` datetime DEFAULT NULL,
+  `created_at` datetime(6) NOT NULL DEFAULT current_timestamp(6),
+  `updated_at` datetime(6) NOT NULL DEFAULT current_timestamp(6) ON UPDATE current_timestamp(6),
+  PRIMARY KEY (`id`),
+  UNIQUE KEY `uq_admin_user__username` (`username`)
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;
+
+CREATE TABLE `admin_user_store` (
+  `user_id` int(11) NOT NULL,
+  `store_id` int(11) NOT NULL,
+  PRIMARY KEY (`user_id`,`store_id`),
+  KEY `idx_admin_user_store__store` (`store_id`)
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;
+
+CREATE TABLE `attribute_definition` (
+  `id` int(11) NOT NULL AUTO_INCREMENT,
+  `key` varchar(64) NOT NULL,
+  `label` varchar(64) NOT NULL,
+  `type` varchar(16) NOT NULL,
+  `options` text DEFAULT NULL,
+  `description` varchar(255) DEFAULT NULL,
+  `created_at` datetime(6) NOT NULL DEFAULT current_timestamp(6),
+  `updated_at` datetime(6) NOT NULL DEFAULT current_timestamp(6) ON UPDATE current_timestamp(6),
+  PRIMARY KEY (`id`),
+  UNIQUE KEY `uq_attribute_definition__key` (`key`)
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;
+
+CREATE TABLE `audit_log` (
+  `id` int(11) NOT NULL AUTO_INCREMENT,
+  `actor_id` int(11) DEFAULT NULL,
+  `actor_name` varchar(64) NOT NULL,
+  `action` varchar(64) NOT NULL,
+  `entity_type` varchar(40) NOT NULL,
+  `entity_id` varchar(64) DEFAULT NULL,
+  `before` text DEFAULT NULL,
+  `after` text DEFAULT NULL,
+  `request_id` varchar(64) DEFAULT NULL,
+  `created_at` datetime(6) NOT NULL DEFAULT current_timestamp(6),
+  PRIMARY KEY (`id`),
+  KEY `idx_audit_log__created` (`created_at`),
+  KEY `idx_audit_log__entity` (`entity_type`,`entity_id`)
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;
+
+CREATE TABLE `member` (
+  `id` int(11) NOT NULL AUTO_INCREMENT,
+  `nickname` varchar(64) DEFAULT NULL,
+  `avatar_url` varchar(512) DEFAULT NULL,
+  `gender` varchar(8) NOT NULL DEFAULT 'unknown',
+  `birth_year` smallint(6) DEFAULT NULL,
+  `birth_month` tinyint(4) DEFAULT NULL,
+  `birth_day` tinyint(4) DEFAULT NULL,
+  `phone_encrypted` varchar(160) DEFAULT NULL,
+  `phone_hash` varchar(64) DEFAULT NULL,
+  `phone_masked` varchar(20) DEFAULT NULL,
+  `province` varchar(32) DEFAULT NULL,
+  `city` varchar(32) DEFAULT NULL,
+  `source_channel` varchar(16) NOT NULL DEFAULT 'manual',
+  `lifecycle_stage` varchar(16) NOT NULL DEFAULT 'new',
+  `level` int(11) NOT NULL DEFAULT 0,
+  `points` int(11) NOT NULL DEFAULT 0,
+  `store_id` int(11) DEFAULT NULL,
+  `consent_oa` tinyint(4) NOT NULL DEFAULT 0,
+  `consent_miniapp` tinyint(4) NOT NULL DEFAULT 0,
+  `consent_wecom` tinyint(4) NOT NULL DEFAULT 0,
+  `consent_sms` tinyint(4) NOT NULL DEFAULT 0,
+  `first_seen_at` datetime DEFAULT NULL,
+  `last_seen_at` datetime DEFAULT NULL,
+  `created_at` datetime(6) NOT NULL DEFAULT current_timestamp(6),
+  `updated_at` datetime(6) NOT NULL DEFAULT current_timestamp(6) ON UPDATE current_timestamp(6),
+  PRIMARY KEY (`id`),
+  KEY `idx_member__phone_hash` (`phone_hash`),
+  KEY `idx_member__source_channel` (`source_channel`),
+  KEY `idx_member__stage` (`lifecycle_stage`),
+  KEY `idx_member__store_created` (`store_id`,`created_at`),
+  KEY `idx_member__last_seen` (`last_seen_at`,`id`),
+  KEY `idx_member__created` (`created_at`,`id`)
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;
+
+CREATE TABLE `member_attribute` (
+  `member_id` int(11) NOT NULL,
+  `attribute_id` int(11) NOT NULL,
+  `value_text` varchar(255) DEFAULT NULL,
+  `value_number` double DEFAULT NULL,
+  `value_date` date DEFAULT NULL,
+  `value_bool` tinyint(4) DEFAULT NULL,
+  `updated_at` datetime(6) NOT NULL DEFAULT current_timestamp(6) ON UPDATE current_timestamp(6),
+  PRIMARY KEY (`member_id`,`attribute_id`),
+  KEY `idx_member_attribute__date` (`attribute_id`,`value_date`),
+  KEY `idx_member_attribute__number` (`attribute_id`,`value_number`),
+  KEY `idx_member_attribute__text` (`attribute_id`,`value_text`)
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;
+
+CREATE TABLE `member_identity` (
+  `id` int(11) NOT NULL AUTO_INCREMENT,
+  `member_id` int(11) NOT NULL,
+  `type` varchar(32) NOT NULL,
+  `app_id` varchar(64) NOT NULL DEFAULT '',
+  `value` varchar(128) NOT NULL,
+  `created_at` datetime(6) NOT NULL DEFAULT current_timestamp(6),
+  PRIMARY KEY (`id`),
+  UNIQUE KEY `uq_member_identity__value` (`type`,`app_id`,`value`),
+  KEY `idx_member_identity__member` (`member_id`)
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;
+
+CREATE TABLE `member_import` (
+  `id` int(11) NOT NULL AUTO_INCREMENT,
+  `status` varchar(16) NOT NULL,
+  `file_name` varchar(255) NOT NULL,
+  `content` text DEFAULT NULL,
+  `total` int(11) NOT NULL DEFAULT 0,
+  `processed` int(11) NOT NULL DEFAULT 0,
+  `created` int(11) NOT NULL DEFAULT 0,
+  `updated` int(11) NOT NULL DEFAULT 0,
+  `failed` int(11) NOT NULL DEFAULT 0,
+  `failure` varchar(500) DEFAULT NULL,
+  `created_by` int(11) DEFAULT NULL,
+  `started_at` datetime DEFAULT NULL,
+  `finished_at` datetime DEFAULT NULL,
+  `created_at` datetime(6) NOT NULL DEFAULT current_timestamp(6),
+  PRIMARY KEY (`id`)
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;
+
+CREATE TABLE `member_import_error` (
+  `id` int(11) NOT NULL AUTO_INCREMENT,
+  `import_id` int(11) NOT NULL,
+  `row_number` int(11) NOT NULL,
+  `column` varchar(64) NOT NULL,
+  `message` varchar(255) NOT NULL,
+  `raw` varchar(1000) DEFAULT NULL,
+  PRIMARY KEY (`id`),
+  KEY `idx_member_import_error__import` (`import_id`)
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;
+
+CREATE TABLE `member_tag` (
+  `member_id` int(11) NOT NULL,
+  `tag_id` int(11) NOT NULL,
+  `source` varchar(16) NOT NULL,
+  `added_by_user_id` int(11) DEFAULT NULL,
+  `added_by` varchar(64) NOT NULL,
+  `created_at` datetime(6) NOT NULL DEFAULT current_timestamp(6),
+  PRIMARY KEY (`member_id`,`tag_id`),
+  KEY `idx_member_tag__tag_member` (`tag_id`,`member_id`)
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;
+
+CREATE TABLE `refresh_token` (
+  `id` int(11) NOT NULL AUTO_INCREMENT,
+  `user_id` int(11) NOT NULL,
+  `token_hash` varchar(64) NOT NULL,
+  `family_id` varchar(32) NOT NULL,
+  `expires_at` datetime NOT NULL,
+  `revoked_at` datetime DEFAULT NULL,
+  `rotated_at` datetime DEFAULT NULL,
+  `created_at` datetime(6) NOT NULL DEFAULT current_timestamp(6),
+  PRIMARY KEY (`id`),
+  UNIQUE KEY `uq_refresh_token__token` (`token_hash`),
+  KEY `idx_refresh_token__user` (`user_id`),
+  KEY `idx_refresh_token__family` (`family_id`)
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;
+
+CREATE TABLE `store` (
+  `id` int(11) NOT NULL AUTO_INCREMENT,
+  `code` varchar(32) NOT NULL,
+  `name` varchar(100) NOT NULL,
+  `city` varchar(50) DEFAULT NULL,
+  `address` varchar(255) DEFAULT NULL,
+  `created_at` datetime(6) NOT NULL DEFAULT current_timestamp(6),
+  `updated_at` datetime(6) NOT NULL DEFAULT current_timestamp(6) ON UPDATE current_timestamp(6),
+  PRIMARY KEY (`id`),
+  UNIQUE KEY `uq_store__code` (`code`)
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;
+
+CREATE TABLE `tag` (
+  `id` int(11) NOT NULL AUTO_INCREMENT,
+  `group_id` int(11) DEFAULT NULL,
+  `name` varchar(64) NOT NULL,
+  `color` varchar(16) NOT NULL DEFAULT '#409EFF',
+  `description` varchar(255) DEFAULT NULL,
+  `created_at` datetime(6) NOT NULL DEFAULT current_timestamp(6),
+  `updated_at` datetime(6) NOT NULL DEFAULT current_timestamp(6) ON UPDATE current_timestamp(6),
+  PRIMARY KEY (`id`),
+  UNIQUE KEY `uq_tag__name` (`name`),
+  KEY `idx_tag__group` (`group_id`)
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;
+
+CREATE TABLE `tag_group` (
+  `id` int(11) NOT NULL AUTO_INCREMENT,
+  `name` varchar(64) NOT NULL,
+  `description` varchar(255) DEFAULT NULL,
+  `sort_order` int(11) NOT NULL DEFAULT 0,
+  `created_at` datetime(6) NOT NULL DEFAULT current_timestamp(6),
+  `updated_at` datetime(6) NOT NULL DEFAULT current_timestamp(6) ON UPDATE current_timestamp(6),
+  PRIMARY KEY (`id`),
+  UNIQUE KEY `uq_tag_group__name` (`name`)
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;
