@@ -71,6 +71,8 @@ describe('mini-program login and member center (MariaDB + sandbox WeChat)', () =
     const upd = await t.http().patch('/api/mp/me').set(bearer(s.token)).send({ nickname: '小程序用户', avatarUrl: 'https://img.example.com/a.png' }).expect(200);
     expect(upd.body).toMatchObject({ nickname: '小程序用户', avatarUrl: 'https://img.example.com/a.png' });
     await t.http().patch('/api/mp/me').set(bearer(s.token)).send({ points: 99999 }).expect(400);
+    await t.http().patch('/api/mp/me').set(bearer(s.token)).send({ nickname: '   ' }).expect(400);
+    await t.http().patch('/api/mp/me').set(bearer(s.token)).send({ nickname: 'a\u0007b' }).expect(400);
     await t.http().patch('/api/mp/me').set(bearer(s.token)).send({ avatarUrl: 'javascript:alert(1)' }).expect(400);
     await t.http().get('/api/mp/me').set(bearer(await t.login())).expect(401);
     await t.http().get('/api/mp/me').expect(401);

@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsOptional, IsString, IsUrl, Length, MaxLength } from 'class-validator';
+import { Transform } from 'class-transformer';
+import { IsOptional, IsString, IsUrl, Length, Matches, MaxLength } from 'class-validator';
 
 export class MpLoginDto {
   @ApiProperty({ description: 'the code from wx.login()' }) @IsString() @Length(1, 512) code: string;
@@ -24,7 +25,14 @@ export class MpLoginResponseDto {
 }
 
 export class MpUpdateMeDto {
-  @ApiPropertyOptional() @IsOptional() @IsString() @Length(1, 64) nickname?: string;
+  @ApiPropertyOptional({ description: 'trimmed; 1-64 characters, no control characters' })
+  @IsOptional()
+  @Transform(({ value }) => (typeof value === 'string' ? value.trim() : value))
+  @IsString()
+  @Length(1, 64)
+  // eslint-disable-next-line no-control-regex
+  @Matches(/^[^\u0000-\u001f\u007f]+$/, { message: 'nickname must not contain control characters' })
+  nickname?: string;
   @ApiPropertyOptional() @IsOptional() @IsUrl({ require_protocol: true, protocols: ['https', 'http'] }) @MaxLength(512) avatarUrl?: string;
 }
 
