@@ -4,7 +4,8 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { freePort, startServer } from './lib.mjs';
+import { spawnSync } from 'node:child_process';
+import { ROOT, freePort, startServer } from './lib.mjs';
 
 const dataDir = mkdtempSync(join(tmpdir(), 'scrm-smoke-'));
 const port = await freePort();
@@ -40,14 +41,26 @@ try {
 
   // A second boot on the same data keeps the data and prints no new password.
   await server.stop();
-  const again = await startServer(env);
+  const again = await startServer({ ...env, LOG_LEVEL: 'info' });
   try {
     assert.doesNotMatch(again.output(), /with password:/);
+    // structured JSON logs carry the request id the response echoes
+    const res = await fetch(again.url + '/api/stores', { headers: { 'x-request-id': 'smoke-req-1' } });
+    assert.equal(res.status, 401);
+    assert.equal(res.headers.get('x-request-id'), 'smoke-req-1');
+    await new Promise((r) => setTimeout(r, 300));
+    const line = again.output().split('\n').find((l) => l.includes('smoke-req-1'));
+    assert.ok(line, 'the request is logged with its id');
+    assert.equal(JSON.parse(line).req.id, 'smoke-req-1');
     const relogin = await fetch(again.url + '/api/auth/login', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'admin', password: m[1] }) });
     assert.equal(relogin.status, 200);
   } finally {
     await again.stop();
   }
+  // a wrong setting stops the boot with a message naming it
+  const bad = spawnSync(process.execPath, ['server/dist/main.js'], { cwd: ROOT, env: { ...process.env, PORT: 'abc', DATA_DIR: dataDir }, encoding: 'utf8' });
+  assert.equal(bad.status, 1);
+  assert.match(bad.stderr, /PORT/);
   console.log('embedded smoke test passed');
 } finally {
   await server.stop();

@@ -44,6 +44,20 @@ describe.each([
     await eventually(async () => runs.b > 3);
   });
 
+  it('shutting down lets a running job finish (drain) before closing', async () => {
+    const q2 = make();
+    let finished = false;
+    q2.register('slow', async () => {
+      await new Promise((r) => setTimeout(r, 700));
+      finished = true;
+    });
+    await q2.start();
+    await q2.enqueue('slow', {});
+    await eventually(async () => (await q2.health()).counts.active === 1);
+    await q2.close(5000);
+    expect(finished).toBe(true);
+  });
+
   it('does not queue the same job id twice', async () => {
     const a = await q.enqueue('flaky', { key: 'c', failTimes: 0 }, { jobId: 'same-id' });
     const b = await q.enqueue('flaky', { key: 'c', failTimes: 0 }, { jobId: 'same-id' });
