@@ -108,6 +108,20 @@ describe('authorization: each role against each endpoint group (MariaDB)', () =>
     expect(hq.body.total).toBe(2);
   });
 
+  it('every operation in the API document declares a bearer scheme unless it is one of the known public ones', async () => {
+    const doc = (await t.http().get('/api/openapi.json').expect(200)).body as { paths: Record<string, Record<string, { security?: unknown[] }>> };
+    const PUBLIC = ['post /api/auth/login', 'post /api/auth/refresh', 'post /api/auth/logout', 'get /api/health', 'get /api/mp/config', 'post /api/mp/auth/login'];
+    const undeclared: string[] = [];
+    for (const [path, ops] of Object.entries(doc.paths)) {
+      for (const [method, op] of Object.entries(ops)) {
+        const key = `${method} ${path}`;
+        if (PUBLIC.includes(key) || path.startsWith('/sandbox/')) continue;
+        if (!op.security?.length) undeclared.push(key);
+      }
+    }
+    expect(undeclared).toEqual([]);
+  });
+
   it('a disabled user is locked out at once', async () => {
     const owner = tokens.owner;
     const users = (await t.http().get('/api/users').set(bearer(owner)).expect(200)).body as { id: number; username: string }[];
