@@ -50,6 +50,57 @@ CREATE TABLE `audit_log` (
   KEY `idx_audit_log__entity` (`entity_type`,`entity_id`)
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;
 
+CREATE TABLE `channel_access_token` (
+  `account_id` int(11) NOT NULL,
+  `kind` varchar(16) NOT NULL,
+  `token` varchar(1024) NOT NULL,
+  `expires_at` datetime NOT NULL,
+  `updated_at` datetime(6) NOT NULL DEFAULT current_timestamp(6) ON UPDATE current_timestamp(6),
+  PRIMARY KEY (`account_id`,`kind`)
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;
+
+CREATE TABLE `channel_account` (
+  `id` int(11) NOT NULL AUTO_INCREMENT,
+  `type` varchar(16) NOT NULL,
+  `name` varchar(64) NOT NULL,
+  `external_id` varchar(64) NOT NULL,
+  `agent_id` int(11) DEFAULT NULL,
+  `secret_sealed` varchar(512) DEFAULT NULL,
+  `token_sealed` varchar(512) DEFAULT NULL,
+  `aes_key_sealed` varchar(512) DEFAULT NULL,
+  `api_v3_key_sealed` varchar(512) DEFAULT NULL,
+  `private_key_sealed` text DEFAULT NULL,
+  `cert_serial_no` varchar(64) DEFAULT NULL,
+  `platform_public_key` text DEFAULT NULL,
+  `platform_serial_no` varchar(64) DEFAULT NULL,
+  `enabled` tinyint(4) NOT NULL DEFAULT 1,
+  `last_tested_at` datetime DEFAULT NULL,
+  `last_test_result` varchar(255) DEFAULT NULL,
+  `created_at` datetime(6) NOT NULL DEFAULT current_timestamp(6),
+  `updated_at` datetime(6) NOT NULL DEFAULT current_timestamp(6) ON UPDATE current_timestamp(6),
+  PRIMARY KEY (`id`),
+  UNIQUE KEY `uq_channel_account__external_id` (`type`,`external_id`)
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;
+
+CREATE TABLE `event` (
+  `id` int(11) NOT NULL AUTO_INCREMENT,
+  `type` varchar(64) NOT NULL,
+  `member_id` int(11) DEFAULT NULL,
+  `account_id` int(11) DEFAULT NULL,
+  `source` varchar(16) NOT NULL,
+  `dedupe_key` varchar(191) NOT NULL,
+  `occurred_at` datetime(3) NOT NULL,
+  `properties` text NOT NULL,
+  `subject` text DEFAULT NULL,
+  `raw` text DEFAULT NULL,
+  `status` varchar(16) NOT NULL DEFAULT 'received',
+  `received_at` datetime(3) NOT NULL DEFAULT current_timestamp(3),
+  PRIMARY KEY (`id`),
+  UNIQUE KEY `uq_event__dedupe_key` (`dedupe_key`),
+  KEY `idx_event__type_time` (`type`,`occurred_at`),
+  KEY `idx_event__member_time` (`member_id`,`occurred_at`)
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;
+
 CREATE TABLE `member` (
   `id` int(11) NOT NULL AUTO_INCREMENT,
   `nickname` varchar(64) DEFAULT NULL,

@@ -10,6 +10,9 @@ import { HealthController } from './platform/health/health.controller';
 import { PlatformModule } from './platform/platform.module';
 import { StartupService } from './startup.service';
 import { TagsModule } from './tags/tags.module';
+import { EventsModule } from './events/events.module';
+import { WechatModule } from './wechat/wechat.module';
+import { OaModule } from './wechat/oa/oa.module';
 import { MiniappModule } from './wechat/miniapp/miniapp.module';
 import { SandboxModule } from './wechat/sandbox/sandbox.module';
 
@@ -33,6 +36,9 @@ export class AppModule {
         AccountsModule,
         TagsModule,
         MembersModule,
+        EventsModule,
+        WechatModule,
+        OaModule,
         MiniappModule,
         DemoModule,
         ...optional,

@@ -33,6 +33,8 @@ export async function createApp(config: AppConfig, opts: { logs?: boolean } = {}
   app.set('trust proxy', 'loopback, linklocal, uniquelocal');
   app.disable('x-powered-by');
   app.use(requestIdMiddleware);
+  // WeChat callbacks are verified over the exact bytes received, so they get the raw body.
+  app.use('/wechat', express.raw({ type: () => true, limit: config.maxBodyBytes }));
   app.useBodyParser('json', { limit: config.maxBodyBytes });
   app.useBodyParser('urlencoded', { limit: config.maxBodyBytes, extended: false });
   app.useGlobalPipes(createValidationPipe());

@@ -123,6 +123,71 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/channels": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["Channels_list"];
+        put?: never;
+        post: operations["Channels_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/channels/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["Channels_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch: operations["Channels_update"];
+        trace?: never;
+    };
+    "/api/channels/{id}/test": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Test the connection: fetch an access token (or check the Pay keys) */
+        post: operations["Channels_test"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/events/types": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["Events_types"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/health": {
         parameters: {
             query?: never;
@@ -169,6 +234,22 @@ export interface paths {
         options?: never;
         head?: never;
         patch: operations["Members_update"];
+        trace?: never;
+    };
+    "/api/members/{id}/events": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["Events_timeline"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
         trace?: never;
     };
     "/api/members/{id}/tags": {
@@ -460,6 +541,57 @@ export interface paths {
         patch: operations["Users_update"];
         trace?: never;
     };
+    "/sandbox/calls": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Calls the sandbox WeChat received, oldest first */
+        get: operations["SandboxControl_calls"];
+        put?: never;
+        post?: never;
+        delete: operations["SandboxControl_clearCalls"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/sandbox/cgi-bin/token": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** OA / mini-program access token */
+        get: operations["Sandbox_token"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/sandbox/faults": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["SandboxControl_faults"];
+        put?: never;
+        /** Make an API fail: an errcode, an HTTP status and/or latency */
+        post: operations["SandboxControl_addFault"];
+        delete: operations["SandboxControl_clearFaults"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/sandbox/miniapp/login-code": {
         parameters: {
             query?: never;
@@ -477,6 +609,40 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/sandbox/oa/emit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Play WeChat: push an OA event or message (signed, encrypted) to our callback URL */
+        post: operations["SandboxControl_emitOa"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/sandbox/qyapi/cgi-bin/gettoken": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** WeCom access token */
+        get: operations["Sandbox_wecomToken"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/sandbox/sns/jscode2session": {
         parameters: {
             query?: never;
@@ -488,6 +654,23 @@ export interface paths {
         get: operations["Sandbox_jscode2session"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/sandbox/tokens/expire": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Expire every access token the sandbox issued (tests 42001 recovery) */
+        post: operations["SandboxControl_expireTokens"];
         delete?: never;
         options?: never;
         head?: never;
@@ -564,6 +747,32 @@ export interface components {
             /** @description member-tag links added or removed */
             affected: number;
         };
+        ChannelDto: {
+            agentId: number | null;
+            appId: string | null;
+            /** @description paste into the WeChat console (消息推送 / 接收消息 / 支付回调) */
+            callbackUrl: string;
+            corpId: string | null;
+            enabled: boolean;
+            id: number;
+            /** Format: date-time */
+            lastTestedAt: string | null;
+            lastTestResult: string | null;
+            mchId: string | null;
+            name: string;
+            /** @description which secrets are stored (never their values) */
+            secrets: {
+                [key: string]: components["schemas"]["SecretStateDto"];
+            };
+            /** @enum {string} */
+            type: "oa" | "miniapp" | "wecom" | "pay";
+        };
+        ChannelTestResultDto: {
+            /** @description seconds the fetched access token stays valid */
+            expiresIn?: number;
+            message: string;
+            ok: boolean;
+        };
         CheckDto: {
             detail?: string;
             latencyMs?: number;
@@ -590,6 +799,36 @@ export interface components {
             options?: string[];
             /** @enum {string} */
             type: "string" | "number" | "boolean" | "date" | "enum";
+        };
+        CreateChannelDto: {
+            /** @description AgentId of the self-built app (wecom) */
+            agentId?: number;
+            /** @description WeChat Pay APIv3 key (32 characters) */
+            apiV3Key?: string;
+            /** @description AppID (oa, miniapp) */
+            appId?: string;
+            /** @description merchant API certificate serial number */
+            certSerialNo?: string;
+            /** @description CorpID (wecom) */
+            corpId?: string;
+            /** @description callback EncodingAESKey (43 characters) */
+            encodingAesKey?: string;
+            /** @description merchant id (pay) */
+            mchId?: string;
+            /** @example 品牌服务号 */
+            name: string;
+            /** @description WeChat Pay platform public key (PEM) */
+            platformPublicKey?: string;
+            /** @description its id / serial */
+            platformSerialNo?: string;
+            /** @description merchant API private key (PEM) */
+            privateKey?: string;
+            /** @description AppSecret / WeCom app Secret */
+            secret?: string;
+            /** @description callback Token */
+            token?: string;
+            /** @enum {string} */
+            type: "oa" | "miniapp" | "wecom" | "pay";
         };
         CreateMemberDto: {
             /** @description custom attributes by key */
@@ -631,6 +870,44 @@ export interface components {
             storeIds: number[];
             /** @example sh_staff_01 */
             username: string;
+        };
+        EmitResultDto: {
+            /** @description what our callback answered */
+            body: string;
+            request: {
+                body?: string;
+                url?: string;
+            };
+            /** @description HTTP status our callback answered */
+            status: number;
+        };
+        EventPropertyDto: {
+            label: components["schemas"]["LabelDto"];
+            name: string;
+            /** @enum {string} */
+            type: "string" | "number" | "boolean" | "datetime";
+        };
+        EventTypeDto: {
+            /** @enum {string} */
+            channel: "oa" | "wecom" | "miniapp" | "pay" | "custom" | "system";
+            description: string;
+            label: components["schemas"]["LabelDto"];
+            properties: components["schemas"]["EventPropertyDto"][];
+            /** @example oa.subscribe */
+            type: string;
+        };
+        FaultDto: {
+            /** @example /cgi-bin/token */
+            api: string;
+            /** @example 45009 */
+            errcode?: number;
+            errmsg?: string;
+            /** @example 503 */
+            httpStatus?: number;
+            /** @example 1500 */
+            latencyMs?: number;
+            /** @description number of calls affected; unset = until cleared */
+            times?: number;
         };
         HealthDto: {
             checks: {
@@ -683,6 +960,10 @@ export interface components {
             /** @description poll GET /api/members/import/{jobId} */
             jobId: string;
         };
+        LabelDto: {
+            en: string;
+            "zh-CN": string;
+        };
         LoginDto: {
             password: string;
             /** @example admin */
@@ -718,6 +999,21 @@ export interface components {
             sourceChannel: "oa" | "miniapp" | "wecom" | "store" | "import" | "manual" | "api";
             storeId: number | null;
             tags: components["schemas"]["MemberTagDto"][];
+        };
+        MemberEventDto: {
+            accountId: number | null;
+            id: string;
+            /** Format: date-time */
+            occurredAt: string;
+            properties: {
+                [key: string]: unknown;
+            };
+            source: string;
+            type: string;
+        };
+        MemberEventPageDto: {
+            items: components["schemas"]["MemberEventDto"][];
+            nextCursor: string | null;
         };
         MemberPageDto: {
             items: components["schemas"]["MemberSummaryDto"][];
@@ -793,10 +1089,53 @@ export interface components {
         };
         MpUpdateMeDto: {
             avatarUrl?: string;
+            /** @description trimmed; 1-64 characters, no control characters */
             nickname?: string;
+        };
+        OaEmitDto: {
+            /** @example wx1234567890abcdef */
+            appId: string;
+            /** @description text message content */
+            content?: string;
+            /** @description CreateTime in seconds (fixed values replay the same push) */
+            createTime?: number;
+            /** @description menu key (click) */
+            key?: string;
+            /** @enum {string} */
+            kind: "subscribe" | "unsubscribe" | "scan" | "text" | "click" | "view" | "location" | "template_result";
+            latitude?: number;
+            longitude?: number;
+            /** @enum {string} */
+            mode?: "safe" | "compat" | "plain";
+            /** @description MsgId (text) / MsgID (template_result) */
+            msgId?: string;
+            /** @example oSandboxUser0001 */
+            openid: string;
+            /**
+             * @description QR scene (subscribe, scan)
+             * @example store_12
+             */
+            scene?: string;
+            /** @description template result status */
+            status?: string;
+            /** @description menu URL (view) */
+            url?: string;
         };
         RefreshDto: {
             refreshToken: string;
+        };
+        SandboxCallDto: {
+            api: string;
+            /** Format: date-time */
+            at: string;
+            body: Record<string, never> | null;
+            id: number;
+            method: string;
+            query: {
+                [key: string]: string;
+            };
+            response: Record<string, never> | null;
+            status: number;
         };
         SandboxLoginCodeDto: {
             /** @description mini-program AppID (defaults to the configured one) */
@@ -819,6 +1158,14 @@ export interface components {
         SaveTagGroupDto: {
             description?: string;
             name: string;
+        };
+        SecretStateDto: {
+            /**
+             * @description last characters only
+             * @example ****a1b2
+             */
+            hint: string | null;
+            set: boolean;
         };
         StaffUserDto: {
             active: boolean;
@@ -862,6 +1209,20 @@ export interface components {
             description?: string;
             label?: string;
             options?: string[];
+        };
+        UpdateChannelDto: {
+            agentId?: number;
+            apiV3Key?: string;
+            certSerialNo?: string;
+            enabled?: boolean;
+            encodingAesKey?: string;
+            name?: string;
+            platformPublicKey?: string;
+            platformSerialNo?: string;
+            privateKey?: string;
+            /** @description replaces the stored secret */
+            secret?: string;
+            token?: string;
         };
         UpdateMemberDto: {
             /** @description custom attributes by key */
@@ -926,20 +1287,30 @@ export type SchemaAuthTokensDto = components['schemas']['AuthTokensDto'];
 export type SchemaBirthdayDto = components['schemas']['BirthdayDto'];
 export type SchemaBulkTagsDto = components['schemas']['BulkTagsDto'];
 export type SchemaBulkTagsResultDto = components['schemas']['BulkTagsResultDto'];
+export type SchemaChannelDto = components['schemas']['ChannelDto'];
+export type SchemaChannelTestResultDto = components['schemas']['ChannelTestResultDto'];
 export type SchemaCheckDto = components['schemas']['CheckDto'];
 export type SchemaConsentDto = components['schemas']['ConsentDto'];
 export type SchemaConsentInput = components['schemas']['ConsentInput'];
 export type SchemaCreateAttributeDefinitionDto = components['schemas']['CreateAttributeDefinitionDto'];
+export type SchemaCreateChannelDto = components['schemas']['CreateChannelDto'];
 export type SchemaCreateMemberDto = components['schemas']['CreateMemberDto'];
 export type SchemaCreateStoreDto = components['schemas']['CreateStoreDto'];
 export type SchemaCreateUserDto = components['schemas']['CreateUserDto'];
+export type SchemaEmitResultDto = components['schemas']['EmitResultDto'];
+export type SchemaEventPropertyDto = components['schemas']['EventPropertyDto'];
+export type SchemaEventTypeDto = components['schemas']['EventTypeDto'];
+export type SchemaFaultDto = components['schemas']['FaultDto'];
 export type SchemaHealthDto = components['schemas']['HealthDto'];
 export type SchemaIdentityDto = components['schemas']['IdentityDto'];
 export type SchemaIdentityInput = components['schemas']['IdentityInput'];
 export type SchemaImportJobDto = components['schemas']['ImportJobDto'];
 export type SchemaImportStartedDto = components['schemas']['ImportStartedDto'];
+export type SchemaLabelDto = components['schemas']['LabelDto'];
 export type SchemaLoginDto = components['schemas']['LoginDto'];
 export type SchemaMemberDetailDto = components['schemas']['MemberDetailDto'];
+export type SchemaMemberEventDto = components['schemas']['MemberEventDto'];
+export type SchemaMemberEventPageDto = components['schemas']['MemberEventPageDto'];
 export type SchemaMemberPageDto = components['schemas']['MemberPageDto'];
 export type SchemaMemberSummaryDto = components['schemas']['MemberSummaryDto'];
 export type SchemaMemberTagDto = components['schemas']['MemberTagDto'];
@@ -948,17 +1319,21 @@ export type SchemaMpLoginDto = components['schemas']['MpLoginDto'];
 export type SchemaMpLoginResponseDto = components['schemas']['MpLoginResponseDto'];
 export type SchemaMpMemberDto = components['schemas']['MpMemberDto'];
 export type SchemaMpUpdateMeDto = components['schemas']['MpUpdateMeDto'];
+export type SchemaOaEmitDto = components['schemas']['OaEmitDto'];
 export type SchemaRefreshDto = components['schemas']['RefreshDto'];
+export type SchemaSandboxCallDto = components['schemas']['SandboxCallDto'];
 export type SchemaSandboxLoginCodeDto = components['schemas']['SandboxLoginCodeDto'];
 export type SchemaSandboxLoginCodeResponse = components['schemas']['SandboxLoginCodeResponse'];
 export type SchemaSaveTagDto = components['schemas']['SaveTagDto'];
 export type SchemaSaveTagGroupDto = components['schemas']['SaveTagGroupDto'];
+export type SchemaSecretStateDto = components['schemas']['SecretStateDto'];
 export type SchemaStaffUserDto = components['schemas']['StaffUserDto'];
 export type SchemaStoreDto = components['schemas']['StoreDto'];
 export type SchemaTagDto = components['schemas']['TagDto'];
 export type SchemaTagGroupDto = components['schemas']['TagGroupDto'];
 export type SchemaTagRefDto = components['schemas']['TagRefDto'];
 export type SchemaUpdateAttributeDefinitionDto = components['schemas']['UpdateAttributeDefinitionDto'];
+export type SchemaUpdateChannelDto = components['schemas']['UpdateChannelDto'];
 export type SchemaUpdateMemberDto = components['schemas']['UpdateMemberDto'];
 export type SchemaUpdateStoreDto = components['schemas']['UpdateStoreDto'];
 export type SchemaUpdateTagDto = components['schemas']['UpdateTagDto'];
@@ -1262,6 +1637,218 @@ export interface operations {
             };
         };
     };
+    Channels_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ChannelDto"][];
+                };
+            };
+            /** @description missing or expired access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description only owner, operator */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    Channels_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateChannelDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ChannelDto"];
+                };
+            };
+            /** @description missing or expired access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description only owner */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    Channels_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ChannelDto"];
+                };
+            };
+            /** @description missing or expired access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description only owner, operator */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    Channels_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateChannelDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ChannelDto"];
+                };
+            };
+            /** @description missing or expired access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description only owner */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    Channels_test: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ChannelTestResultDto"];
+                };
+            };
+            /** @description missing or expired access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description only owner, operator */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    Events_types: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EventTypeDto"][];
+                };
+            };
+            /** @description missing or expired access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description only owner, operator, store_manager, store_staff */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
     Health_check: {
         parameters: {
             query?: never;
@@ -1434,6 +2021,47 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["MemberDetailDto"];
+                };
+            };
+            /** @description missing or expired access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description only owner, operator, store_manager, store_staff */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    Events_timeline: {
+        parameters: {
+            query?: {
+                cursor?: string;
+                limit?: number;
+                /** @description only this event type, e.g. oa.subscribe */
+                type?: string;
+            };
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description the member's timeline, newest first */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MemberEventPageDto"];
                 };
             };
             /** @description missing or expired access token */
@@ -2347,6 +2975,124 @@ export interface operations {
             };
         };
     };
+    SandboxControl_calls: {
+        parameters: {
+            query?: {
+                /** @description path as WeChat names it (prefix match) */
+                api?: string;
+                limit?: number;
+                /** @description only calls after this id */
+                sinceId?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SandboxCallDto"][];
+                };
+            };
+        };
+    };
+    SandboxControl_clearCalls: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    Sandbox_token: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    SandboxControl_faults: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FaultDto"][];
+                };
+            };
+        };
+    };
+    SandboxControl_addFault: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["FaultDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FaultDto"][];
+                };
+            };
+        };
+    };
+    SandboxControl_clearFaults: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
     Sandbox_loginCode: {
         parameters: {
             query?: never;
@@ -2370,6 +3116,46 @@ export interface operations {
             };
         };
     };
+    SandboxControl_emitOa: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["OaEmitDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EmitResultDto"];
+                };
+            };
+        };
+    };
+    Sandbox_wecomToken: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
     Sandbox_jscode2session: {
         parameters: {
             query?: never;
@@ -2380,6 +3166,23 @@ export interface operations {
         requestBody?: never;
         responses: {
             200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    SandboxControl_expireTokens: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            204: {
                 headers: {
                     [name: string]: unknown;
                 };

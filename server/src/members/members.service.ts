@@ -4,9 +4,10 @@ import { DataSource, EntityManager, In } from 'typeorm';
 import { isStoreRole } from '../accounts/stores.service';
 import { AuditService } from '../platform/audit/audit.service';
 import { SecretBox, maskPhone, normalizePhone } from '../platform/crypto/secret-box';
-import { BadInputError, ConflictError, FieldProblem, ForbiddenError, NotFoundError } from '../platform/errors/app-error';
+import { AppError, BadInputError, ConflictError, FieldProblem, ForbiddenError, NotFoundError } from '../platform/errors/app-error';
+import { duplicateKey } from '../platform/errors/http-exception.filter';
 import { AdminPrincipal } from '../platform/http/request-context';
-import { isoOrNull } from '../platform/time/time';
+import { isoOrNull, toDbDatetime } from '../platform/time/time';
 import { TagActor, TagsService } from '../tags/tags.service';
 import { TagRefDto } from '../tags/tags.dto';
 import { AttributesService } from './attributes.service';
@@ -176,6 +177,53 @@ export class MembersService {
     });
   }
 
+  /**
+   * The member behind an identity, created if new. A unionid joins a person across OA,
+   * mini-program and WeCom. Race-safe: two first events for one person at once make one member
+   * (the identity's unique key lets one insert win; the loser re-reads).
+   */
+  async resolveIdentity(
+    subject: { type: IdentityType; appId: string; value: string },
+    opts: { unionid?: string; source: MemberEntity['sourceChannel']; consent?: CreateMemberDto['consent'] },
+  ): Promise<{ member: MemberEntity; created: boolean }> {
+    for (let attempt = 0; attempt < 3; attempt++) {
+      try {
+        return await this.ds.transaction(async (m) => {
+          const found = await this.findByIdentity(subject.type, subject.appId, subject.value, m);
+          if (found) return { member: found, created: false };
+          const identities = [{ type: subject.type as Exclude<IdentityType, 'phone'>, appId: subject.appId, value: subject.value }];
+          const byUnion = opts.unionid ? await this.findByIdentity('unionid', '', opts.unionid, m) : null;
+          if (byUnion) {
+            await this.applyUpdate(m, byUnion, { identities });
+            return { member: byUnion, created: false };
+          }
+          if (opts.unionid) identities.push({ type: 'unionid', appId: '', value: opts.unionid });
+          return { member: await this.insert(m, { identities, consent: opts.consent }, opts.source), created: true };
+        });
+      } catch (e) {
+        if (!duplicateKey(e) && !(e instanceof AppError && e.status === 409)) throw e;
+      }
+    }
+    throw new AppError(409, 'conflict', `could not settle the member for ${subject.type} ${subject.value}; try again`);
+  }
+
+  /** Records that the member was active at `at` (never moves lastSeenAt backwards). */
+  async seen(memberId: number, at: Date, consent?: Partial<Record<'oa' | 'miniapp' | 'wecom' | 'sms', boolean>>): Promise<void> {
+    const patch: Partial<MemberEntity> = {};
+    if (consent?.oa !== undefined) patch.consentOa = consent.oa;
+    if (consent?.miniapp !== undefined) patch.consentMiniapp = consent.miniapp;
+    if (consent?.wecom !== undefined) patch.consentWecom = consent.wecom;
+    if (consent?.sms !== undefined) patch.consentSms = consent.sms;
+    const repo = this.ds.getRepository(MemberEntity);
+    if (Object.keys(patch).length) await repo.update({ id: memberId }, patch);
+    await repo
+      .createQueryBuilder()
+      .update()
+      .set({ lastSeenAt: at })
+      .where('id = :id AND (last_seen_at IS NULL OR last_seen_at < :at)', { id: memberId, at: toDbDatetime(at) })
+      .execute();
+  }
+
   /** The member that owns an identity, if any. */
   async findByIdentity(type: IdentityType, appId: string, value: string, m: EntityManager = this.ds.manager): Promise<MemberEntity | null> {
     const ident = await m.getRepository(MemberIdentityEntity).findOne({ where: { type, appId: APP_SCOPED.includes(type) ? appId : '', value } });
@@ -194,6 +242,11 @@ export class MembersService {
     const m = await this.ds.getRepository(MemberEntity).findOne({ where: { id } });
     if (!m) throw new NotFoundError('member', id);
     return m;
+  }
+
+  /** The member, if this viewer may see it (404 otherwise). */
+  async visible(viewer: AdminPrincipal, id: number): Promise<MemberEntity> {
+    return this.loadVisible(viewer, id);
   }
 
   /** Store roles see only members of their stores; to them others simply do not exist. */

@@ -36,6 +36,7 @@ const envSchema = z
     WECHAT_MODE: z.preprocess(emptyToUndefined, z.enum(['sandbox', 'live']).default('sandbox')),
     MINIAPP_APPID: z.preprocess(emptyToUndefined, z.string().default('wx5andb0xm1n1app0')),
     MINIAPP_SECRET: optionalString,
+    WECHAT_CALLBACK_MAX_SKEW_SECONDS: intWithDefault(300, 0, 86400),
     LOG_LEVEL: z.preprocess(
       emptyToUndefined,
       z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
@@ -106,7 +107,7 @@ export interface AppConfig {
   /** true when no admin credentials are given and we may print a generated password (embedded only). */
   mayGenerateOwner: boolean;
   demoData: boolean;
-  wechat: { mode: 'sandbox' | 'live'; miniappAppId: string; miniappSecret: string };
+  wechat: { mode: 'sandbox' | 'live'; miniappAppId: string; miniappSecret: string; callbackMaxSkewSeconds: number };
   logLevel: Env['LOG_LEVEL'];
   accessTokenTtlSeconds: number;
   refreshTokenTtlDays: number;
@@ -160,6 +161,7 @@ export function loadConfig(raw: NodeJS.ProcessEnv = process.env): AppConfig {
       mode: env.WECHAT_MODE,
       miniappAppId: env.MINIAPP_APPID,
       miniappSecret: env.MINIAPP_SECRET ?? 'sandbox-miniapp-secret',
+      callbackMaxSkewSeconds: env.WECHAT_CALLBACK_MAX_SKEW_SECONDS,
     },
     logLevel: env.LOG_LEVEL,
     accessTokenTtlSeconds: env.ACCESS_TOKEN_TTL_SECONDS,

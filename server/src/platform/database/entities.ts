@@ -6,6 +6,8 @@ import { MemberImportEntity, MemberImportErrorEntity } from '../../members/membe
 import { MemberEntity } from '../../members/member.entity';
 import { MemberTagEntity, TagEntity, TagGroupEntity } from '../../tags/tag.entity';
 import { AuditLogEntity } from '../audit/audit-log.entity';
+import { EventEntity } from '../../events/event.entity';
+import { ChannelAccessTokenEntity, ChannelAccountEntity } from '../../wechat/channels/channel-account.entity';
 
 /** Every table of the product. Each module owns its own; this list only tells TypeORM about them. */
 export const ENTITIES = [
@@ -23,4 +25,7 @@ export const ENTITIES = [
   TagGroupEntity,
   TagEntity,
   MemberTagEntity,
+  ChannelAccountEntity,
+  ChannelAccessTokenEntity,
+  EventEntity,
 ];

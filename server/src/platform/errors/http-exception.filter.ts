@@ -43,7 +43,7 @@ export class HttpExceptionFilter implements ExceptionFilter {
       res.setHeader('Retry-After', String(exception.retryAfterSeconds));
     }
     if (res.headersSent) return;
-    res.status(body.statusCode).json(body);
+    res.status(body.statusCode).type('application/json').send(JSON.stringify(body));
   }
 
   private toBody(e: unknown): ErrorBody {

@@ -1,6 +1,4 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { HttpAdapterHost } from '@nestjs/core';
-import type { AddressInfo } from 'node:net';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { MemberCodes } from '../../members/member-code';
@@ -10,7 +8,7 @@ import { TokenService } from '../../platform/auth/token.service';
 import { APP_CONFIG, AppConfig } from '../../platform/config/config';
 import { SecretBox } from '../../platform/crypto/secret-box';
 import { AppError, BadInputError, UnauthorizedError } from '../../platform/errors/app-error';
-import { duplicateKey } from '../../platform/errors/http-exception.filter';
+import { WechatEndpoints } from '../wechat-endpoints';
 import { MpConfigDto, MpLoginResponseDto, MpMemberDto, MpUpdateMeDto } from './miniapp.dto';
 
 interface Code2Session {
@@ -32,7 +30,7 @@ export class MiniappAuthService {
     @InjectDataSource() private readonly ds: DataSource,
     private readonly members: MembersService,
     private readonly tokens: TokenService,
-    private readonly http: HttpAdapterHost,
+    private readonly endpoints: WechatEndpoints,
     box: SecretBox,
   ) {
     this.codes = new MemberCodes(box.subKey('member-code'));
@@ -81,7 +79,7 @@ export class MiniappAuthService {
   }
 
   private async code2session(appId: string, code: string): Promise<Code2Session> {
-    const base = this.config.wechat.mode === 'sandbox' ? `${this.ownOrigin()}/sandbox` : 'https://api.weixin.qq.com';
+    const base = this.endpoints.mp;
     const url = `${base}/sns/jscode2session?${new URLSearchParams({ appid: appId, secret: this.config.wechat.miniappSecret, js_code: code, grant_type: 'authorization_code' })}`;
     let body: Code2Session;
     try {
@@ -99,36 +97,9 @@ export class MiniappAuthService {
     return body;
   }
 
-  /** The sandbox is served by this very process; ask the server which port it really listens on. */
-  private ownOrigin(): string {
-    const addr = this.http.httpAdapter.getHttpServer().address() as AddressInfo | null;
-    return `http://127.0.0.1:${addr?.port ?? this.config.port}`;
-  }
-
-  /**
-   * One member per person: the mini-program openid finds them; else the unionid (shared with the OA
-   * and WeCom) does and we attach the openid; else a new member. Two first logins at once cannot
-   * make two members: the identity's unique key lets one insert win and the other re-reads.
-   */
+  /** One member per person: the mini-program openid, else the unionid shared with OA and WeCom, else new. */
   private async resolveMember(appId: string, openid: string, unionid?: string): Promise<MemberEntity> {
-    for (let attempt = 0; attempt < 3; attempt++) {
-      try {
-        return await this.ds.transaction(async (m) => {
-          const byOpenid = await this.members.findByIdentity('mp_openid', appId, openid, m);
-          if (byOpenid) return byOpenid;
-          const identities = [{ type: 'mp_openid' as const, appId, value: openid }];
-          const byUnion = unionid ? await this.members.findByIdentity('unionid', '', unionid, m) : null;
-          if (byUnion) {
-            await this.members.applyUpdate(m, byUnion, { identities });
-            return byUnion;
-          }
-          if (unionid) identities.push({ type: 'unionid' as never, appId: '', value: unionid });
-          return this.members.insert(m, { identities, consent: { miniapp: true } }, 'miniapp');
-        });
-      } catch (e) {
-        if (!duplicateKey(e) && !(e instanceof AppError && e.status === 409)) throw e;
-      }
-    }
-    throw new AppError(409, 'conflict', 'could not settle this login; try again');
+    const { member } = await this.members.resolveIdentity({ type: 'mp_openid', appId, value: openid }, { unionid, source: 'miniapp', consent: { miniapp: true } });
+    return member;
   }
 }

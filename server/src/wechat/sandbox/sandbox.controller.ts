@@ -1,12 +1,15 @@
-import { Body, Controller, Get, HttpCode, Inject, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Inject, Post, Query, UseInterceptors } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { IsOptional, IsString, Matches, MaxLength } from 'class-validator';
 import { createHmac, randomBytes } from 'node:crypto';
 import { Public } from '../../platform/auth/decorators';
 import { APP_CONFIG, AppConfig } from '../../platform/config/config';
-import { BadInputError } from '../../platform/errors/app-error';
-import { SandboxLoginCodes } from './sandbox-login-codes';
 import { SecretBox } from '../../platform/crypto/secret-box';
+import { BadInputError } from '../../platform/errors/app-error';
+import { ChannelsService } from '../channels/channels.service';
+import { SandboxLoginCodes } from './sandbox-login-codes';
+import { SandboxRecorder } from './sandbox-recorder.interceptor';
+import { SandboxState } from './sandbox-state.service';
 
 class SandboxLoginCodeDto {
   @ApiPropertyOptional({ description: 'mini-program AppID (defaults to the configured one)' }) @IsOptional() @IsString() @MaxLength(64) appId?: string;
@@ -21,17 +24,21 @@ class SandboxLoginCodeResponse {
 }
 
 /**
- * The built-in stand-in for WeChat (sandbox mode only). Same paths and response shapes as
- * api.weixin.qq.com for what we call; errors come back as WeChat's errcode JSON with HTTP 200.
+ * The built-in stand-in for WeChat (sandbox mode only): the api.weixin.qq.com and
+ * qyapi.weixin.qq.com paths we call, with WeChat's own response shapes and errcodes (HTTP 200).
+ * Every call is recorded and can be made to fail (see SandboxControlController).
  */
 @ApiTags('sandbox')
 @Controller('sandbox')
+@UseInterceptors(SandboxRecorder)
 export class SandboxController {
   private readonly codes: SandboxLoginCodes;
   private readonly unionKey: Buffer;
 
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly state: SandboxState,
+    private readonly channels: ChannelsService,
     box: SecretBox,
   ) {
     this.codes = new SandboxLoginCodes(box.subKey('sandbox:login-code'));
@@ -43,9 +50,9 @@ export class SandboxController {
   @HttpCode(200)
   @ApiOperation({ summary: 'What wx.login() would return, for the H5 build and tests' })
   @ApiOkResponse({ type: SandboxLoginCodeResponse })
-  loginCode(@Body() dto: SandboxLoginCodeDto): SandboxLoginCodeResponse {
+  async loginCode(@Body() dto: SandboxLoginCodeDto): Promise<SandboxLoginCodeResponse> {
     const appId = dto.appId ?? this.config.wechat.miniappAppId;
-    if (appId !== this.config.wechat.miniappAppId) {
+    if (!(await this.miniappSecret(appId))) {
       throw new BadInputError(`unknown mini-program ${appId}`, [{ field: 'appId', message: 'not a configured mini-program' }]);
     }
     const openid = dto.openid ?? `o${randomBytes(21).toString('base64url')}`;
@@ -55,17 +62,48 @@ export class SandboxController {
   @Get('sns/jscode2session')
   @Public()
   @ApiOperation({ summary: 'WeChat code2Session' })
-  jscode2session(@Query() q: Record<string, string>) {
-    if (q.appid !== this.config.wechat.miniappAppId) return { errcode: 40013, errmsg: 'invalid appid' };
-    if (q.secret !== this.config.wechat.miniappSecret) return { errcode: 40125, errmsg: 'invalid appsecret' };
+  async jscode2session(@Query() q: Record<string, string>) {
+    const secret = await this.miniappSecret(q.appid);
+    if (!secret) return { errcode: 40013, errmsg: 'invalid appid' };
+    if (q.secret !== secret) return { errcode: 40125, errmsg: 'invalid appsecret' };
     if (q.grant_type !== 'authorization_code') return { errcode: 40002, errmsg: 'invalid grant_type' };
     const openid = q.js_code ? this.codes.redeem(q.appid, q.js_code) : null;
     if (!openid) return { errcode: 40029, errmsg: 'invalid code' };
-    return {
-      openid,
-      session_key: randomBytes(16).toString('base64'),
-      // As if the mini-program were bound to the brand's open-platform account.
-      unionid: `oU${createHmac('sha256', this.unionKey).update(openid).digest('base64url').slice(0, 26)}`,
-    };
+    return { openid, session_key: randomBytes(16).toString('base64'), unionid: this.unionidOf(openid) };
+  }
+
+  @Get('cgi-bin/token')
+  @Public()
+  @ApiOperation({ summary: 'OA / mini-program access token' })
+  async token(@Query() q: Record<string, string>) {
+    if (q.grant_type !== 'client_credential') return { errcode: 40002, errmsg: 'invalid grant_type' };
+    const account = (await this.channels.findByExternalId('oa', q.appid)) ?? (await this.channels.findByExternalId('miniapp', q.appid));
+    const stored = account?.secret ?? (q.appid === this.config.wechat.miniappAppId ? this.config.wechat.miniappSecret : null);
+    const secret = q.appid ? this.state.appSecret(q.appid, stored) : null;
+    if (!secret) return { errcode: 40013, errmsg: 'invalid appid' };
+    if (q.secret !== secret) return { errcode: 40125, errmsg: 'invalid appsecret' };
+    return { access_token: this.state.issueToken(q.appid), expires_in: 7200 };
+  }
+
+  @Get('qyapi/cgi-bin/gettoken')
+  @Public()
+  @ApiOperation({ summary: 'WeCom access token' })
+  async wecomToken(@Query() q: Record<string, string>) {
+    const account = q.corpid ? await this.channels.findByExternalId('wecom', q.corpid) : null;
+    const secret = account ? this.state.appSecret(q.corpid, account.secret) : null;
+    if (!secret) return { errcode: 40013, errmsg: 'invalid corpid' };
+    if (q.corpsecret !== secret) return { errcode: 40001, errmsg: 'invalid secret' };
+    return { errcode: 0, errmsg: 'ok', access_token: this.state.issueToken(q.corpid), expires_in: 7200 };
+  }
+
+  /** As if every app were bound to the brand's open-platform account: one unionid per person. */
+  unionidOf(openid: string): string {
+    return `oU${createHmac('sha256', this.unionKey).update(openid).digest('base64url').slice(0, 26)}`;
+  }
+
+  private async miniappSecret(appId: string | undefined): Promise<string | null> {
+    if (!appId) return null;
+    if (appId === this.config.wechat.miniappAppId) return this.config.wechat.miniappSecret;
+    return (await this.channels.findByExternalId('miniapp', appId))?.secret ?? null;
   }
 }

@@ -1,6 +1,16 @@
 import { Module } from '@nestjs/common';
+import { WechatModule } from '../wechat.module';
+import { SandboxControlController } from './sandbox-control.controller';
+import { SandboxRecorder } from './sandbox-recorder.interceptor';
+import { SandboxState } from './sandbox-state.service';
+import { SandboxOaEmitter } from './sandbox-oa-emitter';
 import { SandboxController } from './sandbox.controller';
 
 /** Mounted only when WECHAT_MODE=sandbox (the embedded default and tests). */
-@Module({ controllers: [SandboxController] })
+@Module({
+  imports: [WechatModule],
+  controllers: [SandboxController, SandboxControlController],
+  providers: [SandboxState, SandboxRecorder, SandboxOaEmitter],
+  exports: [SandboxState],
+})
 export class SandboxModule {}

@@ -1,0 +1,60 @@
+import { Inject, Injectable, Logger, OnModuleInit } from '@nestjs/common';
+import { IdentityType } from '../members/member-identity.entity';
+import { MemberEntity } from '../members/member.entity';
+import { MembersService } from '../members/members.service';
+import { JOB_QUEUE, JobQueue } from '../platform/queue/job-queue';
+import { EventEntity } from './event.entity';
+import { EventsService } from './events.service';
+
+export const RESOLVE_EVENT_JOB = 'events.resolve';
+
+const SOURCE_CHANNEL: Record<string, MemberEntity['sourceChannel']> = { oa: 'oa', wecom: 'wecom', miniapp: 'miniapp' };
+
+/** What an event says about consent (which the member gave on that channel). */
+const CONSENT_EFFECT: Record<string, Partial<Record<'oa' | 'miniapp' | 'wecom', boolean>>> = {
+  'oa.subscribe': { oa: true },
+  'oa.unsubscribe': { oa: false },
+  'wecom.contact_added': { wecom: true },
+  'wecom.staff_removed_by_contact': { wecom: false },
+};
+
+/** Events that are not the member doing something (they do not count as "last seen"). */
+const PASSIVE = new Set(['oa.template_result']);
+
+/**
+ * Runs after a callback has been acknowledged: finds or creates the member behind the event's
+ * subject, applies what the event implies (consent, last seen) and links the event to the member.
+ */
+@Injectable()
+export class EventResolutionService implements OnModuleInit {
+  private readonly logger = new Logger('EventResolution');
+
+  constructor(
+    @Inject(JOB_QUEUE) private readonly queue: JobQueue,
+    private readonly events: EventsService,
+    private readonly members: MembersService,
+  ) {}
+
+  onModuleInit() {
+    this.queue.register<{ eventId: string }>(RESOLVE_EVENT_JOB, (ctx) => this.resolve(ctx.data.eventId), { concurrency: 4, attempts: 5, backoffMs: 1000 });
+  }
+
+  /** Queues resolution; the job id makes a repeated enqueue (WeChat retry) harmless. */
+  async enqueue(event: EventEntity): Promise<void> {
+    await this.queue.enqueue(RESOLVE_EVENT_JOB, { eventId: String(event.id) }, { jobId: `event-${event.id}` });
+  }
+
+  async resolve(eventId: string): Promise<void> {
+    const event = await this.events.get(eventId);
+    if (!event || event.status === 'resolved' || !event.subject) return;
+    const { type, appId, value } = event.subject;
+    const { member, created } = await this.members.resolveIdentity(
+      { type: type as IdentityType, appId, value },
+      { source: SOURCE_CHANNEL[event.source] ?? 'api', consent: CONSENT_EFFECT[event.type] },
+    );
+    const occurredAt = new Date(event.occurredAt);
+    await this.members.seen(member.id, PASSIVE.has(event.type) ? new Date(0) : occurredAt, created ? undefined : CONSENT_EFFECT[event.type]);
+    await this.events.resolve(eventId, member.id);
+    this.logger.debug(`event ${eventId} (${event.type}) → member ${member.id}${created ? ' (new)' : ''}`);
+  }
+}

@@ -1,0 +1,15 @@
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { MembersModule } from '../members/members.module';
+import { EventEntity } from './event.entity';
+import { EventsController } from './events.controller';
+import { EventsService } from './events.service';
+import { EventResolutionService } from './event-resolution.service';
+
+@Module({
+  imports: [MembersModule, TypeOrmModule.forFeature([EventEntity])],
+  controllers: [EventsController],
+  providers: [EventsService, EventResolutionService],
+  exports: [EventsService, EventResolutionService],
+})
+export class EventsModule {}

@@ -1,0 +1,123 @@
+import { Body, Controller, Delete, Get, HttpCode, Post, Query } from '@nestjs/common';
+import { ApiOkResponse, ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { Transform } from 'class-transformer';
+import { IsIn, IsInt, IsNumber, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
+import { Public } from '../../platform/auth/decorators';
+import { OA_EMIT_KINDS, OaEmitKind, SandboxOaEmitter } from './sandbox-oa-emitter';
+import { SandboxState } from './sandbox-state.service';
+
+const toInt = ({ value }: { value: unknown }) => (typeof value === 'string' && /^\d+$/.test(value) ? Number(value) : value);
+
+class CallsQuery {
+  @ApiPropertyOptional({ example: '/cgi-bin/message/custom/send', description: 'path as WeChat names it (prefix match)' }) @IsOptional() @IsString() @MaxLength(200) api?: string;
+  @ApiPropertyOptional({ description: 'only calls after this id' }) @IsOptional() @Transform(toInt) @IsInt() @Min(0) sinceId?: number;
+  @ApiPropertyOptional({ default: 200 }) @IsOptional() @Transform(toInt) @IsInt() @Min(1) @Max(2000) limit?: number;
+}
+
+class SandboxCallDto {
+  @ApiProperty() id: number;
+  @ApiProperty() api: string;
+  @ApiProperty() method: string;
+  @ApiProperty({ type: 'object', additionalProperties: { type: 'string' } }) query: Record<string, string>;
+  @ApiProperty({ nullable: true }) body: unknown;
+  @ApiProperty() status: number;
+  @ApiProperty({ nullable: true }) response: unknown;
+  @ApiProperty({ format: 'date-time' }) at: string;
+}
+
+class FaultDto {
+  @ApiProperty({ example: '/cgi-bin/token' }) @Matches(/^\/[A-Za-z0-9_/.-]{1,200}$/, { message: 'api must be a path such as /cgi-bin/token' }) api: string;
+  @ApiPropertyOptional({ example: 45009 }) @IsOptional() @IsInt() errcode?: number;
+  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(200) errmsg?: string;
+  @ApiPropertyOptional({ example: 503 }) @IsOptional() @IsInt() @Min(400) @Max(599) httpStatus?: number;
+  @ApiPropertyOptional({ example: 1500 }) @IsOptional() @IsInt() @Min(0) @Max(60000) latencyMs?: number;
+  @ApiPropertyOptional({ description: 'number of calls affected; unset = until cleared' }) @IsOptional() @IsInt() @Min(1) times?: number;
+}
+
+class OaEmitDto {
+  @ApiProperty({ example: 'wx1234567890abcdef' }) @IsString() @MaxLength(64) appId: string;
+  @ApiProperty({ enum: OA_EMIT_KINDS }) @IsIn(OA_EMIT_KINDS) kind: OaEmitKind;
+  @ApiProperty({ example: 'oSandboxUser0001' }) @Matches(/^[A-Za-z0-9_-]{6,64}$/, { message: 'openid must be 6-64 letters, digits, _ or -' }) openid: string;
+  @ApiPropertyOptional({ example: 'store_12', description: 'QR scene (subscribe, scan)' }) @IsOptional() @IsString() @MaxLength(64) scene?: string;
+  @ApiPropertyOptional({ description: 'text message content' }) @IsOptional() @IsString() @MaxLength(2000) content?: string;
+  @ApiPropertyOptional({ description: 'menu key (click)' }) @IsOptional() @IsString() @MaxLength(128) key?: string;
+  @ApiPropertyOptional({ description: 'menu URL (view)' }) @IsOptional() @IsString() @MaxLength(1024) url?: string;
+  @ApiPropertyOptional({ description: 'MsgId (text) / MsgID (template_result)' }) @IsOptional() @Matches(/^\d{1,20}$/) msgId?: string;
+  @ApiPropertyOptional({ description: 'template result status' }) @IsOptional() @IsString() @MaxLength(64) status?: string;
+  @ApiPropertyOptional() @IsOptional() @IsNumber() latitude?: number;
+  @ApiPropertyOptional() @IsOptional() @IsNumber() longitude?: number;
+  @ApiPropertyOptional({ enum: ['safe', 'compat', 'plain'] }) @IsOptional() @IsIn(['safe', 'compat', 'plain']) mode?: 'safe' | 'compat' | 'plain';
+  @ApiPropertyOptional({ description: 'CreateTime in seconds (fixed values replay the same push)' }) @IsOptional() @IsInt() @Min(0) createTime?: number;
+}
+
+class EmitResultDto {
+  @ApiProperty({ description: 'HTTP status our callback answered' }) status: number;
+  @ApiProperty({ description: 'what our callback answered' }) body: string;
+  @ApiProperty({ type: 'object', properties: { url: { type: 'string' }, body: { type: 'string' } } }) request: { url: string; body: string };
+}
+
+/** Drives the sandbox from tests, the CLI and the admin: what it received, and what it should break. */
+@ApiTags('sandbox')
+@Controller('sandbox')
+export class SandboxControlController {
+  constructor(
+    private readonly state: SandboxState,
+    private readonly oa: SandboxOaEmitter,
+  ) {}
+
+  @Post('oa/emit')
+  @Public()
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Play WeChat: push an OA event or message (signed, encrypted) to our callback URL' })
+  @ApiOkResponse({ type: EmitResultDto })
+  emitOa(@Body() dto: OaEmitDto): Promise<EmitResultDto> {
+    return this.oa.emit(dto);
+  }
+
+  @Get('calls')
+  @Public()
+  @ApiOperation({ summary: 'Calls the sandbox WeChat received, oldest first' })
+  @ApiOkResponse({ type: [SandboxCallDto] })
+  calls(@Query() q: CallsQuery): SandboxCallDto[] {
+    return this.state.listCalls(q) as SandboxCallDto[];
+  }
+
+  @Delete('calls')
+  @Public()
+  @HttpCode(204)
+  clearCalls(): void {
+    this.state.clearCalls();
+  }
+
+  @Get('faults')
+  @Public()
+  @ApiOkResponse({ type: [FaultDto] })
+  faults(): FaultDto[] {
+    return this.state.listFaults();
+  }
+
+  @Post('faults')
+  @Public()
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Make an API fail: an errcode, an HTTP status and/or latency' })
+  @ApiOkResponse({ type: [FaultDto] })
+  addFault(@Body() dto: FaultDto): FaultDto[] {
+    this.state.setFault(dto);
+    return this.state.listFaults();
+  }
+
+  @Delete('faults')
+  @Public()
+  @HttpCode(204)
+  clearFaults(): void {
+    this.state.clearFaults();
+  }
+
+  @Post('tokens/expire')
+  @Public()
+  @HttpCode(204)
+  @ApiOperation({ summary: 'Expire every access token the sandbox issued (tests 42001 recovery)' })
+  expireTokens(): void {
+    this.state.expireTokens();
+  }
+}

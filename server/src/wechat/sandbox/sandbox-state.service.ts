@@ -1,0 +1,109 @@
+import { Injectable } from '@nestjs/common';
+import { randomBytes } from 'node:crypto';
+
+export interface SandboxCall {
+  id: number;
+  api: string;
+  method: string;
+  query: Record<string, string>;
+  body: unknown;
+  status: number;
+  response: unknown;
+  at: string;
+}
+
+export interface SandboxFault {
+  api: string;
+  errcode?: number;
+  errmsg?: string;
+  httpStatus?: number;
+  latencyMs?: number;
+  /** how many calls it affects; unset = until cleared */
+  times?: number;
+}
+
+const KEEP_CALLS = 2000;
+const SECRET_PARAMS = new Set(['secret', 'corpsecret', 'access_token', 'js_code']);
+
+/**
+ * The sandbox WeChat's memory: tokens it issued, every call it received (for tests and the admin's
+ * sandbox page), and the faults it was told to inject. One process's sandbox, by design.
+ */
+@Injectable()
+export class SandboxState {
+  private readonly tokens = new Map<string, { owner: string; expiresAt: number }>();
+  private readonly calls: SandboxCall[] = [];
+  private readonly faults = new Map<string, SandboxFault>();
+  private readonly appSecrets = new Map<string, string>();
+  private seq = 0;
+
+  /**
+   * The sandbox's own idea of an app's secret, as WeChat's console holds it: learnt the first time
+   * the app asks for a token, so a secret changed on our side afterwards is "wrong" as it would be.
+   */
+  appSecret(appId: string, firstSeen: string | null): string | null {
+    const known = this.appSecrets.get(appId);
+    if (known !== undefined) return known;
+    if (firstSeen) this.appSecrets.set(appId, firstSeen);
+    return firstSeen;
+  }
+
+  issueToken(owner: string, ttlSeconds = 7200): string {
+    const token = `sbx_${randomBytes(24).toString('base64url')}`;
+    this.tokens.set(token, { owner, expiresAt: Date.now() + ttlSeconds * 1000 });
+    return token;
+  }
+
+  /** The app/corp the token belongs to, or an errcode as WeChat would answer. */
+  checkToken(token: string | undefined): { owner: string } | { errcode: number; errmsg: string } {
+    if (!token) return { errcode: 41001, errmsg: 'access_token missing' };
+    const t = this.tokens.get(token);
+    if (!t) return { errcode: 40001, errmsg: 'invalid credential, access_token is invalid or not latest' };
+    if (t.expiresAt < Date.now()) return { errcode: 42001, errmsg: 'access_token expired' };
+    return { owner: t.owner };
+  }
+
+  /** Makes every issued token stale (to test 40001/42001 recovery). */
+  expireTokens(): void {
+    for (const t of this.tokens.values()) t.expiresAt = 0;
+  }
+
+  record(call: Omit<SandboxCall, 'id' | 'at'>): void {
+    const query = Object.fromEntries(Object.entries(call.query).map(([k, v]) => [k, SECRET_PARAMS.has(k) ? '***' : v]));
+    this.calls.push({ ...call, query, id: ++this.seq, at: new Date().toISOString() });
+    if (this.calls.length > KEEP_CALLS) this.calls.splice(0, this.calls.length - KEEP_CALLS);
+  }
+
+  listCalls(filter: { api?: string; sinceId?: number; limit?: number }): SandboxCall[] {
+    return this.calls
+      .filter((c) => (!filter.api || c.api === filter.api || c.api.startsWith(filter.api)) && (!filter.sinceId || c.id > filter.sinceId))
+      .slice(-(filter.limit ?? 200));
+  }
+
+  clearCalls(): void {
+    this.calls.length = 0;
+  }
+
+  setFault(f: SandboxFault): void {
+    this.faults.set(f.api, { ...f });
+  }
+
+  clearFaults(): void {
+    this.faults.clear();
+  }
+
+  listFaults(): SandboxFault[] {
+    return [...this.faults.values()];
+  }
+
+  /** The fault for this API, used up by one call. */
+  takeFault(api: string): SandboxFault | undefined {
+    const f = this.faults.get(api);
+    if (!f) return undefined;
+    if (f.times !== undefined) {
+      f.times--;
+      if (f.times <= 0) this.faults.delete(api);
+    }
+    return f;
+  }
+}
