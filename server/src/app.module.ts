@@ -13,6 +13,7 @@ import { TagsModule } from './tags/tags.module';
 import { EventsModule } from './events/events.module';
 import { WechatModule } from './wechat/wechat.module';
 import { OaModule } from './wechat/oa/oa.module';
+import { WecomModule } from './wechat/wecom/wecom.module';
 import { MiniappModule } from './wechat/miniapp/miniapp.module';
 import { SandboxModule } from './wechat/sandbox/sandbox.module';
 
@@ -39,6 +40,7 @@ export class AppModule {
         EventsModule,
         WechatModule,
         OaModule,
+        WecomModule,
         MiniappModule,
         DemoModule,
         ...optional,

@@ -677,6 +677,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/sandbox/wecom/emit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Play WeCom: push a customer-contact event (encrypted, signed) to our callback URL */
+        post: operations["SandboxControl_emitWecom"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -1271,6 +1288,27 @@ export interface components {
             role?: "owner" | "operator" | "store_manager" | "store_staff";
             storeIds?: number[];
         };
+        WecomEmitDto: {
+            chatId?: string;
+            /** @example ww1234567890abcdef */
+            corpId: string;
+            createTime?: number;
+            /** @example wmSandboxCustomer01 */
+            externalUserId?: string;
+            /** @enum {string} */
+            kind: "add_contact" | "edit_contact" | "del_contact" | "del_follow_user" | "join_group" | "leave_group" | "tag_changed";
+            /**
+             * @description 联系我 state / channel code
+             * @example store_12
+             */
+            state?: string;
+            tagId?: string;
+            /**
+             * @description the staff member's userid
+             * @example zhangsan
+             */
+            userId?: string;
+        };
     };
     responses: never;
     parameters: never;
@@ -1339,6 +1377,7 @@ export type SchemaUpdateStoreDto = components['schemas']['UpdateStoreDto'];
 export type SchemaUpdateTagDto = components['schemas']['UpdateTagDto'];
 export type SchemaUpdateTagGroupDto = components['schemas']['UpdateTagGroupDto'];
 export type SchemaUpdateUserDto = components['schemas']['UpdateUserDto'];
+export type SchemaWecomEmitDto = components['schemas']['WecomEmitDto'];
 export type $defs = Record<string, never>;
 export interface operations {
     Attributes_list: {
@@ -3187,6 +3226,29 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+        };
+    };
+    SandboxControl_emitWecom: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["WecomEmitDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EmitResultDto"];
+                };
             };
         };
     };

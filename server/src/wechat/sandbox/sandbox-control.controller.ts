@@ -5,6 +5,7 @@ import { IsIn, IsInt, IsNumber, IsOptional, IsString, Matches, Max, MaxLength, M
 import { Public } from '../../platform/auth/decorators';
 import { OA_EMIT_KINDS, OaEmitKind, SandboxOaEmitter } from './sandbox-oa-emitter';
 import { SandboxState } from './sandbox-state.service';
+import { SandboxWecomEmitter, WECOM_EMIT_KINDS, WecomEmitKind } from './sandbox-wecom-emitter';
 
 const toInt = ({ value }: { value: unknown }) => (typeof value === 'string' && /^\d+$/.test(value) ? Number(value) : value);
 
@@ -50,6 +51,17 @@ class OaEmitDto {
   @ApiPropertyOptional({ description: 'CreateTime in seconds (fixed values replay the same push)' }) @IsOptional() @IsInt() @Min(0) createTime?: number;
 }
 
+class WecomEmitDto {
+  @ApiProperty({ example: 'ww1234567890abcdef' }) @IsString() @MaxLength(64) corpId: string;
+  @ApiProperty({ enum: WECOM_EMIT_KINDS }) @IsIn(WECOM_EMIT_KINDS) kind: WecomEmitKind;
+  @ApiPropertyOptional({ description: "the staff member's userid", example: 'zhangsan' }) @IsOptional() @Matches(/^[A-Za-z0-9_.@-]{1,64}$/) userId?: string;
+  @ApiPropertyOptional({ example: 'wmSandboxCustomer01' }) @IsOptional() @Matches(/^[A-Za-z0-9_-]{6,64}$/, { message: 'externalUserId must be 6-64 letters, digits, _ or -' }) externalUserId?: string;
+  @ApiPropertyOptional({ description: '联系我 state / channel code', example: 'store_12' }) @IsOptional() @IsString() @MaxLength(64) state?: string;
+  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(64) chatId?: string;
+  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(64) tagId?: string;
+  @ApiPropertyOptional() @IsOptional() @IsInt() @Min(0) createTime?: number;
+}
+
 class EmitResultDto {
   @ApiProperty({ description: 'HTTP status our callback answered' }) status: number;
   @ApiProperty({ description: 'what our callback answered' }) body: string;
@@ -63,7 +75,17 @@ export class SandboxControlController {
   constructor(
     private readonly state: SandboxState,
     private readonly oa: SandboxOaEmitter,
+    private readonly wecom: SandboxWecomEmitter,
   ) {}
+
+  @Post('wecom/emit')
+  @Public()
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Play WeCom: push a customer-contact event (encrypted, signed) to our callback URL' })
+  @ApiOkResponse({ type: EmitResultDto })
+  emitWecom(@Body() dto: WecomEmitDto): Promise<EmitResultDto> {
+    return this.wecom.emit(dto);
+  }
 
   @Post('oa/emit')
   @Public()

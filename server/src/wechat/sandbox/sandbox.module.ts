@@ -4,13 +4,14 @@ import { SandboxControlController } from './sandbox-control.controller';
 import { SandboxRecorder } from './sandbox-recorder.interceptor';
 import { SandboxState } from './sandbox-state.service';
 import { SandboxOaEmitter } from './sandbox-oa-emitter';
+import { SandboxWecomEmitter } from './sandbox-wecom-emitter';
 import { SandboxController } from './sandbox.controller';
 
 /** Mounted only when WECHAT_MODE=sandbox (the embedded default and tests). */
 @Module({
   imports: [WechatModule],
   controllers: [SandboxController, SandboxControlController],
-  providers: [SandboxState, SandboxRecorder, SandboxOaEmitter],
+  providers: [SandboxState, SandboxRecorder, SandboxOaEmitter, SandboxWecomEmitter],
   exports: [SandboxState],
 })
 export class SandboxModule {}
