@@ -21,6 +21,19 @@ CREATE TABLE `admin_user_store` (
   KEY `idx_admin_user_store__store` (`store_id`)
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;
 
+CREATE TABLE `api_key` (
+  `id` int(11) NOT NULL AUTO_INCREMENT,
+  `name` varchar(64) NOT NULL,
+  `prefix` varchar(16) NOT NULL,
+  `key_hash` varchar(64) NOT NULL,
+  `created_by` int(11) DEFAULT NULL,
+  `last_used_at` datetime DEFAULT NULL,
+  `revoked_at` datetime DEFAULT NULL,
+  `created_at` datetime(6) NOT NULL DEFAULT current_timestamp(6),
+  PRIMARY KEY (`id`),
+  UNIQUE KEY `uq_api_key__hash` (`key_hash`)
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;
+
 CREATE TABLE `attribute_definition` (
   `id` int(11) NOT NULL AUTO_INCREMENT,
   `key` varchar(64) NOT NULL,

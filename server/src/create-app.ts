@@ -18,6 +18,7 @@ export function buildOpenApi(app: INestApplication): OpenAPIObject {
     .setVersion('0.1.0')
     .addBearerAuth({ type: 'http', scheme: 'bearer', bearerFormat: 'JWT', description: 'admin access token from POST /api/auth/login' }, 'admin')
     .addBearerAuth({ type: 'http', scheme: 'bearer', bearerFormat: 'JWT', description: 'member session from POST /api/mp/auth/login' }, 'member')
+    .addBearerAuth({ type: 'http', scheme: 'bearer', description: 'integration API key (sk_…) from POST /api/api-keys; X-Api-Key works too' }, 'api_key')
     .build();
   return SwaggerModule.createDocument(app, doc, { operationIdFactory: (controller, method) => `${controller.replace(/Controller$/, '')}_${method}` });
 }

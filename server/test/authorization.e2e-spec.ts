@@ -71,6 +71,18 @@ describe('authorization: each role against each endpoint group (MariaDB)', () =>
     ] },
     { name: 'CSV export', allowed: ['owner', 'operator', 'store_manager'], calls: () => [{ method: 'get', path: '/api/members/export.csv' }] },
     { name: 'audit log', allowed: HQ, calls: () => [{ method: 'get', path: '/api/audit-logs' }] },
+    { name: 'create and edit channel accounts and API keys', allowed: ['owner'], calls: () => [
+      { method: 'post', path: '/api/channels', body: { type: 'oa', name: '' } },
+      { method: 'patch', path: '/api/channels/999999', body: { name: 'x' } },
+      { method: 'post', path: '/api/api-keys', body: { name: '' } },
+      { method: 'delete', path: '/api/api-keys/999999' },
+    ] },
+    { name: 'see and test channel accounts, list API keys', allowed: HQ, calls: () => [
+      { method: 'get', path: '/api/channels' }, { method: 'post', path: '/api/channels/999999/test' }, { method: 'get', path: '/api/api-keys' },
+    ] },
+    { name: 'member timelines and the event catalog', allowed: ALL, calls: () => [
+      { method: 'get', path: '/api/events/types' }, { method: 'get', path: `/api/members/${memberA}/events` },
+    ] },
   ];
 
   for (const g of groups) {

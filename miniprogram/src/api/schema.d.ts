@@ -8,6 +8,38 @@
  */
 
 export interface paths {
+    "/api/api-keys": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["ApiKeys_list"];
+        put?: never;
+        post: operations["ApiKeys_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/api-keys/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete: operations["ApiKeys_revoke"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/attribute-definitions": {
         parameters: {
             query?: never;
@@ -166,6 +198,23 @@ export interface paths {
         put?: never;
         /** Test the connection: fetch an access token (or check the Pay keys) */
         post: operations["Channels_test"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/events": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Send custom events: one, or {events: [...]} up to 1000; the whole batch is checked before any is stored */
+        post: operations["Events_ingest"];
         delete?: never;
         options?: never;
         head?: never;
@@ -710,6 +759,21 @@ export interface components {
             storeIds: number[];
             username: string;
         };
+        ApiKeyDto: {
+            /** Format: date-time */
+            createdAt: string;
+            id: number;
+            /** Format: date-time */
+            lastUsedAt: string | null;
+            name: string;
+            /**
+             * @description first characters of the key
+             * @example sk_AbCdEfG
+             */
+            prefix: string;
+            /** Format: date-time */
+            revokedAt: string | null;
+        };
         AttributeDefinitionDto: {
             description: string | null;
             id: number;
@@ -807,6 +871,10 @@ export interface components {
             sms?: boolean;
             wecom?: boolean;
         };
+        CreateApiKeyDto: {
+            /** @example POS system */
+            name: string;
+        };
         CreateAttributeDefinitionDto: {
             description?: string;
             /** @example skin_type */
@@ -846,6 +914,23 @@ export interface components {
             token?: string;
             /** @enum {string} */
             type: "oa" | "miniapp" | "wecom" | "pay";
+        };
+        CreatedApiKeyDto: {
+            /** Format: date-time */
+            createdAt: string;
+            id: number;
+            /** @description the key itself: shown this once, store it now */
+            key: string;
+            /** Format: date-time */
+            lastUsedAt: string | null;
+            name: string;
+            /**
+             * @description first characters of the key
+             * @example sk_AbCdEfG
+             */
+            prefix: string;
+            /** Format: date-time */
+            revokedAt: string | null;
         };
         CreateMemberDto: {
             /** @description custom attributes by key */
@@ -888,6 +973,41 @@ export interface components {
             /** @example sh_staff_01 */
             username: string;
         };
+        CustomEventBatchDto: {
+            events: components["schemas"]["CustomEventDto"][];
+        };
+        CustomEventDto: {
+            /** @description your id for this event: the same id is stored once (safe retries) */
+            dedupeId?: string;
+            /** @description our member id; or give `subject` */
+            memberId?: number;
+            /**
+             * Format: date-time
+             * @description defaults to now
+             */
+            occurredAt?: string;
+            properties?: {
+                [key: string]: unknown;
+            };
+            /** @description a WeChat identity; a member is created if none has it */
+            subject?: components["schemas"]["EventSubjectDto"];
+            /**
+             * @description custom.<name>: lowercase letters, digits, _ and .
+             * @example custom.store_visit
+             */
+            type: string;
+        };
+        CustomEventResultDto: {
+            /** @description true when this dedupeId was already stored */
+            duplicate: boolean;
+            eventId: string;
+            index: number;
+        };
+        CustomEventsAcceptedDto: {
+            accepted: number;
+            duplicates: number;
+            results: components["schemas"]["CustomEventResultDto"][];
+        };
         EmitResultDto: {
             /** @description what our callback answered */
             body: string;
@@ -903,6 +1023,13 @@ export interface components {
             name: string;
             /** @enum {string} */
             type: "string" | "number" | "boolean" | "datetime";
+        };
+        EventSubjectDto: {
+            /** @description appid / corpid (not for unionid) */
+            appId?: string;
+            /** @enum {string} */
+            type: "oa_openid" | "mp_openid" | "unionid" | "wecom_external_userid";
+            value: string;
         };
         EventTypeDto: {
             /** @enum {string} */
@@ -1318,6 +1445,7 @@ export interface components {
 }
 export type SchemaAddTagsDto = components['schemas']['AddTagsDto'];
 export type SchemaAdminUserDto = components['schemas']['AdminUserDto'];
+export type SchemaApiKeyDto = components['schemas']['ApiKeyDto'];
 export type SchemaAttributeDefinitionDto = components['schemas']['AttributeDefinitionDto'];
 export type SchemaAuditLogDto = components['schemas']['AuditLogDto'];
 export type SchemaAuditLogPageDto = components['schemas']['AuditLogPageDto'];
@@ -1330,13 +1458,20 @@ export type SchemaChannelTestResultDto = components['schemas']['ChannelTestResul
 export type SchemaCheckDto = components['schemas']['CheckDto'];
 export type SchemaConsentDto = components['schemas']['ConsentDto'];
 export type SchemaConsentInput = components['schemas']['ConsentInput'];
+export type SchemaCreateApiKeyDto = components['schemas']['CreateApiKeyDto'];
 export type SchemaCreateAttributeDefinitionDto = components['schemas']['CreateAttributeDefinitionDto'];
 export type SchemaCreateChannelDto = components['schemas']['CreateChannelDto'];
+export type SchemaCreatedApiKeyDto = components['schemas']['CreatedApiKeyDto'];
 export type SchemaCreateMemberDto = components['schemas']['CreateMemberDto'];
 export type SchemaCreateStoreDto = components['schemas']['CreateStoreDto'];
 export type SchemaCreateUserDto = components['schemas']['CreateUserDto'];
+export type SchemaCustomEventBatchDto = components['schemas']['CustomEventBatchDto'];
+export type SchemaCustomEventDto = components['schemas']['CustomEventDto'];
+export type SchemaCustomEventResultDto = components['schemas']['CustomEventResultDto'];
+export type SchemaCustomEventsAcceptedDto = components['schemas']['CustomEventsAcceptedDto'];
 export type SchemaEmitResultDto = components['schemas']['EmitResultDto'];
 export type SchemaEventPropertyDto = components['schemas']['EventPropertyDto'];
+export type SchemaEventSubjectDto = components['schemas']['EventSubjectDto'];
 export type SchemaEventTypeDto = components['schemas']['EventTypeDto'];
 export type SchemaFaultDto = components['schemas']['FaultDto'];
 export type SchemaHealthDto = components['schemas']['HealthDto'];
@@ -1380,6 +1515,110 @@ export type SchemaUpdateUserDto = components['schemas']['UpdateUserDto'];
 export type SchemaWecomEmitDto = components['schemas']['WecomEmitDto'];
 export type $defs = Record<string, never>;
 export interface operations {
+    ApiKeys_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiKeyDto"][];
+                };
+            };
+            /** @description missing or expired access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description only owner, operator */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    ApiKeys_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateApiKeyDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CreatedApiKeyDto"];
+                };
+            };
+            /** @description missing or expired access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description only owner */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    ApiKeys_revoke: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description revoked; calls with it fail from now on */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description missing or expired access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description only owner */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
     Attributes_list: {
         parameters: {
             query?: never;
@@ -1852,6 +2091,29 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+        };
+    };
+    Events_ingest: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CustomEventDto"] | components["schemas"]["CustomEventBatchDto"];
+            };
+        };
+        responses: {
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CustomEventsAcceptedDto"];
+                };
             };
         };
     };

@@ -5,11 +5,12 @@ import { EventEntity } from './event.entity';
 import { EventsController } from './events.controller';
 import { EventsService } from './events.service';
 import { EventResolutionService } from './event-resolution.service';
+import { CustomEventsService } from './custom-events.service';
 
 @Module({
   imports: [MembersModule, TypeOrmModule.forFeature([EventEntity])],
   controllers: [EventsController],
-  providers: [EventsService, EventResolutionService],
+  providers: [EventsService, EventResolutionService, CustomEventsService],
   exports: [EventsService, EventResolutionService],
 })
 export class EventsModule {}

@@ -2,7 +2,7 @@ import { decodeCursor, encodeCursor } from './member-cursor';
 
 describe('member list cursor', () => {
   it('round-trips the last row position', () => {
-    const c = { sort: 'points' as const, order: 'desc' as const, value: 120, id: 42 };
+    const c = { sort: 'points' as const, order: 'desc' as const, value: 120, id: 42, total: 1000 };
     expect(decodeCursor(encodeCursor(c), 'points', 'desc')).toEqual(c);
   });
 

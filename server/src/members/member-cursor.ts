@@ -10,6 +10,8 @@ export interface MemberCursor {
   order: 'asc' | 'desc';
   value: string | number;
   id: number;
+  /** the total of the first page, so later pages need not count again */
+  total?: number;
 }
 
 export const NULL_SENTINEL: Record<MemberSort, string | number> = {
@@ -20,7 +22,7 @@ export const NULL_SENTINEL: Record<MemberSort, string | number> = {
 };
 
 export function encodeCursor(c: MemberCursor): string {
-  return Buffer.from(JSON.stringify([c.sort, c.order, c.value, c.id]), 'utf8').toString('base64url');
+  return Buffer.from(JSON.stringify([c.sort, c.order, c.value, c.id, c.total ?? null]), 'utf8').toString('base64url');
 }
 
 export function decodeCursor(raw: string, sort: MemberSort, order: 'asc' | 'desc'): MemberCursor {
@@ -30,12 +32,13 @@ export function decodeCursor(raw: string, sort: MemberSort, order: 'asc' | 'desc
   } catch {
     throw badCursor('is not a cursor from this API');
   }
-  if (!Array.isArray(parsed) || parsed.length !== 4) throw badCursor('is not a cursor from this API');
-  const [s, o, value, id] = parsed as [unknown, unknown, unknown, unknown];
+  if (!Array.isArray(parsed) || parsed.length !== 5) throw badCursor('is not a cursor from this API');
+  const [s, o, value, id, total] = parsed as [unknown, unknown, unknown, unknown, unknown];
   if (s !== sort || o !== order) throw badCursor('belongs to a different sort order; start again without a cursor');
   if (typeof id !== 'number' || !Number.isSafeInteger(id)) throw badCursor('is damaged');
   if (typeof value !== 'string' && typeof value !== 'number') throw badCursor('is damaged');
-  return { sort, order, value, id };
+  if (total !== null && (typeof total !== 'number' || !Number.isSafeInteger(total) || total < 0)) throw badCursor('is damaged');
+  return { sort, order, value, id, ...(total === null ? {} : { total }) };
 }
 
 function badCursor(why: string) {

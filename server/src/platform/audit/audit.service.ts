@@ -28,7 +28,7 @@ export class AuditService {
     const p = ctx?.principal;
     const row = this.repo.create({
       actorId: p?.kind === 'admin' ? p.id : null,
-      actorName: p?.kind === 'admin' ? p.username : p?.kind === 'member' ? `member:${p.memberId}` : 'system',
+      actorName: p?.kind === 'admin' ? p.username : p?.kind === 'member' ? `member:${p.memberId}` : p?.kind === 'api_key' ? `api_key:${p.name}`.slice(0, 64) : 'system',
       action: entry.action,
       entityType: entry.entityType,
       entityId: entry.entityId == null ? null : String(entry.entityId),

@@ -2,7 +2,7 @@ import { CanActivate, ExecutionContext, Inject, Injectable, Logger } from '@nest
 import { Reflector } from '@nestjs/core';
 import type { Request } from 'express';
 import { ForbiddenError, UnauthorizedError } from '../errors/app-error';
-import { AdminPrincipal, requestContext } from '../http/request-context';
+import { AdminPrincipal, ApiKeyPrincipal, requestContext } from '../http/request-context';
 import { ACCESS_KEY, Access } from './decorators';
 import { TokenService } from './token.service';
 
@@ -11,6 +11,12 @@ export interface AdminDirectory {
   findActivePrincipal(userId: number): Promise<AdminPrincipal | null>;
 }
 export const ADMIN_DIRECTORY = Symbol('ADMIN_DIRECTORY');
+
+/** Checks integration API keys (implemented by the accounts module). */
+export interface ApiKeyDirectory {
+  check(rawKey: string): Promise<ApiKeyPrincipal | null>;
+}
+export const API_KEY_DIRECTORY = Symbol('API_KEY_DIRECTORY');
 
 /**
  * The one gate every route passes. Routes declare @Public(), @Roles(...) or @MemberOnly(); a route
@@ -24,6 +30,7 @@ export class AuthGuard implements CanActivate {
     private readonly reflector: Reflector,
     private readonly tokens: TokenService,
     @Inject(ADMIN_DIRECTORY) private readonly directory: AdminDirectory,
+    @Inject(API_KEY_DIRECTORY) private readonly apiKeys: ApiKeyDirectory,
   ) {}
 
   async canActivate(ctx: ExecutionContext): Promise<boolean> {
@@ -35,6 +42,15 @@ export class AuthGuard implements CanActivate {
       throw new ForbiddenError('this route is not open to anyone');
     }
     if (access.kind === 'public') return true;
+
+    if (access.kind === 'api_key') {
+      const key = bearer(req) ?? headerKey(req);
+      if (!key) throw new UnauthorizedError('missing API key (Authorization: Bearer sk_… or X-Api-Key)');
+      const principal = await this.apiKeys.check(key);
+      if (!principal) throw new UnauthorizedError('API key is invalid or revoked');
+      this.attach(req, principal);
+      return true;
+    }
 
     const token = bearer(req);
     if (!token) throw new UnauthorizedError('missing bearer token');
@@ -62,6 +78,11 @@ export class AuthGuard implements CanActivate {
     const rc = requestContext.current();
     if (rc) rc.principal = principal;
   }
+}
+
+function headerKey(req: Request): string | null {
+  const h = req.headers['x-api-key'];
+  return typeof h === 'string' && h ? h : null;
 }
 
 function bearer(req: Request): string | null {

@@ -1,6 +1,6 @@
 import { SetMetadata, createParamDecorator, ExecutionContext, applyDecorators } from '@nestjs/common';
 import { ApiBearerAuth, ApiForbiddenResponse, ApiUnauthorizedResponse } from '@nestjs/swagger';
-import type { AdminPrincipal, MemberPrincipal } from '../http/request-context';
+import type { AdminPrincipal, ApiKeyPrincipal, MemberPrincipal } from '../http/request-context';
 
 export type Role = AdminPrincipal['role'];
 export const ALL_ROLES: Role[] = ['owner', 'operator', 'store_manager', 'store_staff'];
@@ -9,7 +9,7 @@ export const HQ_ROLES: Role[] = ['owner', 'operator'];
 export const ACCESS_KEY = 'scrm:access';
 
 /** How a route is reached. Every route must declare one; the guard refuses undeclared routes. */
-export type Access = { kind: 'public' } | { kind: 'admin'; roles: Role[] } | { kind: 'member' };
+export type Access = { kind: 'public' } | { kind: 'admin'; roles: Role[] } | { kind: 'member' } | { kind: 'api_key' };
 
 /** Anyone may call it (login, health, WeChat callbacks verify their own signatures). */
 export const Public = () => SetMetadata(ACCESS_KEY, { kind: 'public' } satisfies Access);
@@ -27,10 +27,18 @@ export const Roles = (...roles: Role[]) =>
 export const MemberOnly = () =>
   applyDecorators(SetMetadata(ACCESS_KEY, { kind: 'member' } satisfies Access), ApiBearerAuth('member'));
 
+/** An integration calling with an API key (`Authorization: Bearer sk_…` or `X-Api-Key`). */
+export const ApiKeyOnly = () =>
+  applyDecorators(SetMetadata(ACCESS_KEY, { kind: 'api_key' } satisfies Access), ApiBearerAuth('api_key'));
+
 export const CurrentUser = createParamDecorator((_: unknown, ctx: ExecutionContext): AdminPrincipal => {
   return ctx.switchToHttp().getRequest().principal as AdminPrincipal;
 });
 
 export const CurrentMember = createParamDecorator((_: unknown, ctx: ExecutionContext): MemberPrincipal => {
   return ctx.switchToHttp().getRequest().principal as MemberPrincipal;
+});
+
+export const CurrentApiKey = createParamDecorator((_: unknown, ctx: ExecutionContext): ApiKeyPrincipal => {
+  return ctx.switchToHttp().getRequest().principal as ApiKeyPrincipal;
 });

@@ -1,5 +1,6 @@
 import { AdminUserEntity, AdminUserStoreEntity, RefreshTokenEntity } from '../../accounts/admin-user.entity';
 import { StoreEntity } from '../../accounts/store.entity';
+import { ApiKeyEntity } from '../../accounts/api-key.entity';
 import { AttributeDefinitionEntity, MemberAttributeEntity } from '../../members/attribute.entity';
 import { MemberIdentityEntity } from '../../members/member-identity.entity';
 import { MemberImportEntity, MemberImportErrorEntity } from '../../members/member-import.entity';
@@ -28,4 +29,5 @@ export const ENTITIES = [
   ChannelAccountEntity,
   ChannelAccessTokenEntity,
   EventEntity,
+  ApiKeyEntity,
 ];

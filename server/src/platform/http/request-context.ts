@@ -15,9 +15,17 @@ export interface MemberPrincipal {
   memberId: number;
 }
 
+export interface ApiKeyPrincipal {
+  kind: 'api_key';
+  keyId: number;
+  name: string;
+}
+
+export type Principal = AdminPrincipal | MemberPrincipal | ApiKeyPrincipal;
+
 export interface RequestContext {
   requestId: string;
-  principal?: AdminPrincipal | MemberPrincipal;
+  principal?: Principal;
 }
 
 const storage = new AsyncLocalStorage<RequestContext>();
