@@ -29,6 +29,8 @@ describe('mini-program login and member center (MariaDB + sandbox WeChat)', () =
     expect(detail.consent.miniapp).toBe(true);
     expect(detail.identities.map((i: { type: string }) => i.type).sort()).toEqual(['mp_openid', 'unionid']);
     expect(detail.lastSeenAt).not.toBeNull();
+    const timeline = (await t.http().get(`/api/members/${first.member.id}/events`).set(bearer(owner)).expect(200)).body.items;
+    expect(timeline.map((e: { type: string }) => e.type)).toEqual(['mp.login', 'mp.login']);
   });
 
   it('joins an existing member (e.g. from the OA or an import) by unionid instead of making a second one', async () => {

@@ -1,6 +1,8 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
+import { createHash } from 'node:crypto';
+import { EventsService } from '../../events/events.service';
 import { MemberCodes } from '../../members/member-code';
 import { MemberEntity } from '../../members/member.entity';
 import { MembersService } from '../../members/members.service';
@@ -31,6 +33,7 @@ export class MiniappAuthService {
     private readonly members: MembersService,
     private readonly tokens: TokenService,
     private readonly endpoints: WechatEndpoints,
+    private readonly events: EventsService,
     box: SecretBox,
   ) {
     this.codes = new MemberCodes(box.subKey('member-code'));
@@ -49,6 +52,16 @@ export class MiniappAuthService {
     const member = await this.resolveMember(app, session.openid!, session.unionid);
     const now = new Date();
     await this.ds.getRepository(MemberEntity).update({ id: member.id }, { lastSeenAt: now, consentMiniapp: true });
+    // each wx.login code is single-use, so it names this login exactly once
+    await this.events.record({
+      type: 'mp.login',
+      source: 'miniapp',
+      dedupeKey: `mp:${app}:login:${createHash('sha256').update(code).digest('hex').slice(0, 32)}`,
+      occurredAt: now,
+      properties: {},
+      memberId: member.id,
+      subject: { type: 'mp_openid', appId: app, value: session.openid! },
+    });
     const token = this.tokens.signMember(member.id);
     return { token: token.token, expiresIn: token.expiresIn, member: await this.me(member.id) };
   }

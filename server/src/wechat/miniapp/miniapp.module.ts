@@ -1,8 +1,9 @@
 import { Module } from '@nestjs/common';
+import { EventsModule } from '../../events/events.module';
 import { MembersModule } from '../../members/members.module';
 import { MiniappAuthService } from './miniapp-auth.service';
 import { MiniappController } from './miniapp.controller';
 import { WechatModule } from '../wechat.module';
 
-@Module({ imports: [MembersModule, WechatModule], controllers: [MiniappController], providers: [MiniappAuthService] })
+@Module({ imports: [MembersModule, WechatModule, EventsModule], controllers: [MiniappController], providers: [MiniappAuthService] })
 export class MiniappModule {}
