@@ -1,0 +1,74 @@
+/**
+ * Domain types derived from the generated `paths` (never from `components["schemas"]` names, which
+ * change with the server's DTO class names). If the server's OpenAPI changes shape, this is the
+ * one file to adjust.
+ */
+import type { paths } from './schema'
+
+type Method = 'get' | 'post' | 'patch' | 'put' | 'delete'
+type Op<P extends keyof paths, M extends Method> = M extends keyof paths[P] ? NonNullable<paths[P][M]> : never
+type JsonOf<R> = R extends { content: { 'application/json': infer B } } ? B : never
+type Responses<O> = O extends { responses: infer R } ? R : never
+
+/** JSON body of a 200/201/202 response of an operation. */
+export type ResponseOf<P extends keyof paths, M extends Method> = JsonOf<
+  Responses<Op<P, M>>[Extract<keyof Responses<Op<P, M>>, 200 | 201 | 202>]
+>
+/** JSON request body of an operation. */
+export type BodyOf<P extends keyof paths, M extends Method> =
+  Op<P, M> extends { requestBody?: { content: { 'application/json': infer B } } } ? B : never
+/** Query parameters of an operation. */
+export type QueryOf<P extends keyof paths, M extends Method> =
+  Op<P, M> extends { parameters: { query?: infer Q } } ? NonNullable<Q> : never
+
+export type AuthTokens = ResponseOf<'/api/auth/login', 'post'>
+export type AdminUser = ResponseOf<'/api/auth/me', 'get'>
+export type Role = AdminUser['role']
+
+export type Store = ResponseOf<'/api/stores', 'get'>[number]
+export type CreateStoreBody = BodyOf<'/api/stores', 'post'>
+export type UpdateStoreBody = BodyOf<'/api/stores/{id}', 'patch'>
+export type StaffUser = ResponseOf<'/api/users', 'get'>[number]
+export type CreateUserBody = BodyOf<'/api/users', 'post'>
+export type UpdateUserBody = BodyOf<'/api/users/{id}', 'patch'>
+
+export type MemberQuery = QueryOf<'/api/members', 'get'>
+export type ExportQuery = QueryOf<'/api/members/export.csv', 'get'>
+export type MemberPage = ResponseOf<'/api/members', 'get'>
+export type MemberSummary = MemberPage['items'][number]
+export type MemberDetail = ResponseOf<'/api/members/{id}', 'get'>
+export type MemberTag = MemberDetail['tags'][number]
+export type Identity = MemberDetail['identities'][number]
+export type CreateMemberBody = BodyOf<'/api/members', 'post'>
+export type UpdateMemberBody = BodyOf<'/api/members/{id}', 'patch'>
+export type BulkTagsBody = BodyOf<'/api/members/bulk-tags', 'post'>
+export type ImportJob = ResponseOf<'/api/members/import/{jobId}', 'get'>
+export type SortField = NonNullable<MemberQuery['sort']>
+export type SortOrder = NonNullable<MemberQuery['order']>
+export type Channel = MemberSummary['sourceChannel']
+export type Stage = MemberSummary['lifecycleStage']
+export type Gender = MemberSummary['gender']
+export type IdentityType = Identity['type']
+
+export type TagGroup = ResponseOf<'/api/tag-groups', 'get'>[number]
+export type TagGroupBody = BodyOf<'/api/tag-groups', 'post'>
+export type Tag = ResponseOf<'/api/tags', 'get'>[number]
+export type TagBody = BodyOf<'/api/tags', 'post'>
+export type UpdateTagBody = BodyOf<'/api/tags/{id}', 'patch'>
+export type UpdateTagGroupBody = BodyOf<'/api/tag-groups/{id}', 'patch'>
+
+export type AttributeDefinition = ResponseOf<'/api/attribute-definitions', 'get'>[number]
+export type AttributeType = AttributeDefinition['type']
+export type CreateAttributeBody = BodyOf<'/api/attribute-definitions', 'post'>
+export type UpdateAttributeBody = BodyOf<'/api/attribute-definitions/{id}', 'patch'>
+
+export type AuditLogPage = ResponseOf<'/api/audit-logs', 'get'>
+export type AuditLog = AuditLogPage['items'][number]
+
+/** Error body of every 4xx/5xx (see contract). */
+export interface ApiErrorBody {
+  statusCode: number
+  error?: string
+  message: string | string[]
+  details?: { field: string; message: string }[]
+}

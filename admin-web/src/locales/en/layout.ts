@@ -1,0 +1,36 @@
+import type zh from '../zh-CN/layout'
+
+export default {
+  menu: {
+    members: 'Members',
+    memberDetail: 'Member',
+    import: 'Import members',
+    tags: 'Tags',
+    attributes: 'Custom attributes',
+    staff: 'Staff accounts',
+    stores: 'Stores',
+    audit: 'Audit log',
+    login: 'Log in',
+    forbidden: 'Forbidden',
+    notFound: 'Not found',
+  },
+  header: {
+    store: 'Store',
+    allStores: 'All stores',
+    logout: 'Log out',
+    collapse: 'Collapse menu',
+  },
+  roles: {
+    owner: 'Owner',
+    operator: 'Operator',
+    store_manager: 'Store manager',
+    store_staff: 'Store staff',
+  },
+  forbidden: {
+    title: 'You may not open this page',
+    back: 'Back to home',
+  },
+  notFound: {
+    title: 'Page not found',
+  },
+} satisfies typeof zh

@@ -1,0 +1,21 @@
+export default {
+  title: '自定义属性',
+  create: '新建属性',
+  edit: '编辑属性',
+  key: '属性键',
+  keyHint: '小写字母、数字和下划线，以字母开头；创建后不可修改',
+  keyInvalid: '属性键格式不正确',
+  label: '显示名称',
+  type: '类型',
+  options: '可选值',
+  optionsHint: '输入后按回车添加',
+  optionsRequired: '枚举类型至少需要一个可选值',
+  empty: '尚未定义自定义属性',
+  types: {
+    string: '文本',
+    number: '数字',
+    boolean: '是/否',
+    date: '日期',
+    enum: '枚举',
+  },
+}

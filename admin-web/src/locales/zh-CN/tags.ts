@@ -1,0 +1,17 @@
+export default {
+  groups: '标签分组',
+  ungrouped: '未分组',
+  allTags: '全部标签',
+  newGroup: '新建分组',
+  editGroup: '编辑分组',
+  newTag: '新建标签',
+  editTag: '编辑标签',
+  groupName: '分组名称',
+  tagName: '标签名称',
+  group: '所属分组',
+  color: '颜色',
+  memberCount: '会员数',
+  noGroups: '暂无分组',
+  noTags: '该分组下暂无标签',
+  deleteGroupConfirm: '删除分组「{name}」？分组内的标签将变为未分组或一并删除（由服务器决定）。',
+}
