@@ -1,10 +1,12 @@
 import { Body, Controller, Delete, Get, HttpCode, Post, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { IsIn, IsInt, IsNumber, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsInt, IsNumber, IsOptional, IsString, Matches, Max, MaxLength, Min, ValidateNested } from 'class-validator';
+import { Type } from 'class-transformer';
 import { Public } from '../../platform/auth/decorators';
 import { OA_EMIT_KINDS, OaEmitKind, SandboxOaEmitter } from './sandbox-oa-emitter';
 import { SandboxState } from './sandbox-state.service';
+import { SandboxMiniappEmitter } from './sandbox-miniapp-emitter';
 import { SandboxWecomEmitter, WECOM_EMIT_KINDS, WecomEmitKind } from './sandbox-wecom-emitter';
 
 const toInt = ({ value }: { value: unknown }) => (typeof value === 'string' && /^\d+$/.test(value) ? Number(value) : value);
@@ -62,6 +64,19 @@ class WecomEmitDto {
   @ApiPropertyOptional() @IsOptional() @IsInt() @Min(0) createTime?: number;
 }
 
+class SubscribeAnswerDto {
+  @ApiProperty({ example: 'TPL_coupon_expiry' }) @IsString() @MaxLength(128) templateId: string;
+  @ApiProperty({ enum: ['accept', 'reject'] }) @IsIn(['accept', 'reject']) status: 'accept' | 'reject';
+}
+
+class MiniappEmitDto {
+  @ApiProperty() @IsString() @MaxLength(64) appId: string;
+  @ApiProperty({ example: 'oSandboxMpUser01' }) @Matches(/^[A-Za-z0-9_-]{6,64}$/, { message: 'openid must be 6-64 letters, digits, _ or -' }) openid: string;
+  @ApiProperty({ type: [SubscribeAnswerDto] }) @IsArray() @ArrayMinSize(1) @ArrayMaxSize(5) @ValidateNested({ each: true }) @Type(() => SubscribeAnswerDto) templates: SubscribeAnswerDto[];
+  @ApiPropertyOptional({ enum: ['json', 'xml'] }) @IsOptional() @IsIn(['json', 'xml']) format?: 'json' | 'xml';
+  @ApiPropertyOptional({ enum: ['safe', 'plain'] }) @IsOptional() @IsIn(['safe', 'plain']) mode?: 'safe' | 'plain';
+}
+
 class EmitResultDto {
   @ApiProperty({ description: 'HTTP status our callback answered' }) status: number;
   @ApiProperty({ description: 'what our callback answered' }) body: string;
@@ -76,7 +91,17 @@ export class SandboxControlController {
     private readonly state: SandboxState,
     private readonly oa: SandboxOaEmitter,
     private readonly wecom: SandboxWecomEmitter,
+    private readonly miniapp: SandboxMiniappEmitter,
   ) {}
+
+  @Post('miniapp/emit')
+  @Public()
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Play WeChat: push a subscribe-message popup result (accept/reject per template) to our callback URL' })
+  @ApiOkResponse({ type: EmitResultDto })
+  emitMiniapp(@Body() dto: MiniappEmitDto): Promise<EmitResultDto> {
+    return this.miniapp.emit(dto);
+  }
 
   @Post('wecom/emit')
   @Public()

@@ -5,13 +5,14 @@ import { SandboxRecorder } from './sandbox-recorder.interceptor';
 import { SandboxState } from './sandbox-state.service';
 import { SandboxOaEmitter } from './sandbox-oa-emitter';
 import { SandboxWecomEmitter } from './sandbox-wecom-emitter';
+import { SandboxMiniappEmitter } from './sandbox-miniapp-emitter';
 import { SandboxController } from './sandbox.controller';
 
 /** Mounted only when WECHAT_MODE=sandbox (the embedded default and tests). */
 @Module({
   imports: [WechatModule],
   controllers: [SandboxController, SandboxControlController],
-  providers: [SandboxState, SandboxRecorder, SandboxOaEmitter, SandboxWecomEmitter],
+  providers: [SandboxState, SandboxRecorder, SandboxOaEmitter, SandboxWecomEmitter, SandboxMiniappEmitter],
   exports: [SandboxState],
 })
 export class SandboxModule {}

@@ -1,0 +1,47 @@
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import { EventResolutionService } from '../../events/event-resolution.service';
+import { EventsService } from '../../events/events.service';
+import { APP_CONFIG, AppConfig } from '../../platform/config/config';
+import { NotFoundError } from '../../platform/errors/app-error';
+import { guardCallback } from '../callback-guard';
+import { ChannelsService } from '../channels/channels.service';
+import { MiniappCallback } from '../crypto';
+import { normalizeMiniappPush } from './miniapp-push-event';
+
+/** Mini-program message push (XML or JSON, plain or encrypted): verify, store events, queue, answer. */
+@Injectable()
+export class MiniappCallbackService {
+  private readonly logger = new Logger('MiniappCallback');
+
+  constructor(
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly channels: ChannelsService,
+    private readonly events: EventsService,
+    private readonly resolution: EventResolutionService,
+  ) {}
+
+  async verifyUrl(appId: string, query: Record<string, unknown>): Promise<string> {
+    const { cb } = await this.callbackFor(appId);
+    return guardCallback(this.logger, `mini-program ${appId} URL check`, () => cb.verifyGet(query, this.policy()));
+  }
+
+  async receive(appId: string, query: Record<string, unknown>, body: unknown): Promise<string> {
+    const { cb, accountId } = await this.callbackFor(appId);
+    const msg = guardCallback(this.logger, `mini-program ${appId} push`, () => cb.parsePost(query, body, this.policy()));
+    for (const normalized of normalizeMiniappPush(appId, msg.fields)) {
+      const { event, duplicate } = await this.events.record({ ...normalized, accountId, raw: msg.raw });
+      if (!duplicate) await this.resolution.enqueue(event);
+    }
+    return 'success';
+  }
+
+  private async callbackFor(appId: string) {
+    const s = await this.channels.findByExternalId('miniapp', appId);
+    if (!s || !s.token) throw new NotFoundError('mini-program account', appId);
+    return { cb: new MiniappCallback({ appId, token: s.token, encodingAesKey: s.encodingAesKey ?? undefined }), accountId: s.account.id };
+  }
+
+  private policy() {
+    return { maxSkewSeconds: this.config.wechat.callbackMaxSkewSeconds };
+  }
+}
