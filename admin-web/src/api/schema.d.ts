@@ -641,6 +641,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/sandbox/miniapp/emit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Play WeChat: push a subscribe-message popup result (accept/reject per template) to our callback URL */
+        post: operations["SandboxControl_emitMiniapp"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/sandbox/miniapp/login-code": {
         parameters: {
             query?: never;
@@ -1202,6 +1219,16 @@ export interface components {
             /** @description manual, import, api, rule, automation, wechat */
             source: string;
         };
+        MiniappEmitDto: {
+            appId: string;
+            /** @enum {string} */
+            format?: "json" | "xml";
+            /** @enum {string} */
+            mode?: "safe" | "plain";
+            /** @example oSandboxMpUser01 */
+            openid: string;
+            templates: components["schemas"]["SubscribeAnswerDto"][];
+        };
         MpConfigDto: {
             appId: string;
             /** @description true when WeChat is the built-in sandbox (H5 logins allowed) */
@@ -1329,6 +1356,12 @@ export interface components {
             code: string;
             id: number;
             name: string;
+        };
+        SubscribeAnswerDto: {
+            /** @enum {string} */
+            status: "accept" | "reject";
+            /** @example TPL_coupon_expiry */
+            templateId: string;
         };
         TagDto: {
             color: string | null;
@@ -1487,6 +1520,7 @@ export type SchemaMemberEventPageDto = components['schemas']['MemberEventPageDto
 export type SchemaMemberPageDto = components['schemas']['MemberPageDto'];
 export type SchemaMemberSummaryDto = components['schemas']['MemberSummaryDto'];
 export type SchemaMemberTagDto = components['schemas']['MemberTagDto'];
+export type SchemaMiniappEmitDto = components['schemas']['MiniappEmitDto'];
 export type SchemaMpConfigDto = components['schemas']['MpConfigDto'];
 export type SchemaMpLoginDto = components['schemas']['MpLoginDto'];
 export type SchemaMpLoginResponseDto = components['schemas']['MpLoginResponseDto'];
@@ -1502,6 +1536,7 @@ export type SchemaSaveTagGroupDto = components['schemas']['SaveTagGroupDto'];
 export type SchemaSecretStateDto = components['schemas']['SecretStateDto'];
 export type SchemaStaffUserDto = components['schemas']['StaffUserDto'];
 export type SchemaStoreDto = components['schemas']['StoreDto'];
+export type SchemaSubscribeAnswerDto = components['schemas']['SubscribeAnswerDto'];
 export type SchemaTagDto = components['schemas']['TagDto'];
 export type SchemaTagGroupDto = components['schemas']['TagGroupDto'];
 export type SchemaTagRefDto = components['schemas']['TagRefDto'];
@@ -3391,6 +3426,29 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+        };
+    };
+    SandboxControl_emitMiniapp: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["MiniappEmitDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EmitResultDto"];
+                };
             };
         };
     };
