@@ -107,7 +107,7 @@ CREATE TABLE `event` (
   `subject` text DEFAULT NULL,
   `raw` text DEFAULT NULL,
   `status` varchar(16) NOT NULL DEFAULT 'received',
-  `received_at` datetime(3) NOT NULL DEFAULT current_timestamp(3),
+  `received_at` datetime(6) NOT NULL DEFAULT current_timestamp(6),
   PRIMARY KEY (`id`),
   UNIQUE KEY `uq_event__dedupe_key` (`dedupe_key`),
   KEY `idx_event__type_time` (`type`,`occurred_at`),

@@ -50,7 +50,9 @@ describe.each([
     expect(ev).toMatchObject({ type: 'oa.subscribe', source: 'oa', properties: { scene: 'store_12', ticket: 'sbx_ticket_store_12' } });
     const detail = (await t.http().get(`/api/members/${m.id}`).set(bearer(owner)).expect(200)).body;
     expect(detail.consent.oa).toBe(true);
-    expect(detail.identities).toEqual([expect.objectContaining({ type: 'oa_openid', appId: APPID, value: 'oFollower0001' })]);
+    // the OA's user/info told us the unionid, so the member can be joined across WeChat surfaces
+    expect(detail.identities.map((i: { type: string }) => i.type).sort()).toEqual(['oa_openid', 'unionid']);
+    expect(detail.identities.find((i: { type: string }) => i.type === 'oa_openid')).toMatchObject({ appId: APPID, value: 'oFollower0001' });
   });
 
   it('WeChat retries (3x in a row, then 20 at once) never make a second event', async () => {
@@ -134,3 +136,53 @@ function mutate(s: string, seed: number): string {
       return s.replace(/[A-Za-z]/, (c) => (c === 'A' ? 'B' : 'A'));
   }
 }
+
+describe('one identity per person: the OA unionid joins a mini-program member (MariaDB + sandbox)', () => {
+  let t: TestApp;
+  let owner: string;
+  beforeAll(async () => {
+    t = await startTestApp();
+    owner = await t.login();
+    await t.http().post('/api/channels').set(bearer(owner)).send({ type: 'oa', name: '服务号', appId: APPID, secret: 'oa-secret-abcdefgh', token: TOKEN, encodingAesKey: AES_KEY }).expect(201);
+  });
+  afterAll(() => t.close());
+
+  it('a mini-program member who then follows the OA stays one member with both openids', async () => {
+    const cfg = (await t.http().get('/api/mp/config').expect(200)).body;
+    const code = (await t.http().post('/sandbox/miniapp/login-code').send({ appId: cfg.appId, openid: 'oMpPerson0001', unionid: 'oUnionPerson0001' }).expect(200)).body.code;
+    const mp = (await t.http().post('/api/mp/auth/login').send({ code }).expect(200)).body.member;
+
+    await t.http().post('/sandbox/oa/emit').send({ appId: APPID, kind: 'subscribe', openid: 'oOaPerson0001', unionid: 'oUnionPerson0001', scene: 'store_7' }).expect(200);
+    await eventually(async () => {
+      const d = (await t.http().get(`/api/members/${mp.id}`).set(bearer(owner)).expect(200)).body;
+      return d.identities.some((i: { type: string }) => i.type === 'oa_openid') ? d : null;
+    });
+    const detail = (await t.http().get(`/api/members/${mp.id}`).set(bearer(owner)).expect(200)).body;
+    expect(detail.identities.map((i: { type: string; value: string }) => `${i.type}:${i.value}`).sort()).toEqual([
+      'mp_openid:oMpPerson0001', 'oa_openid:oOaPerson0001', 'unionid:oUnionPerson0001',
+    ]);
+    expect(detail.consent).toMatchObject({ oa: true, miniapp: true });
+    expect((await t.http().get('/api/members?q=oOaPerson0001').set(bearer(owner)).expect(200)).body.total).toBe(1);
+    const calls = (await t.http().get('/sandbox/calls?api=/cgi-bin/user/info').expect(200)).body;
+    expect(calls.at(-1)).toMatchObject({ query: { openid: 'oOaPerson0001', access_token: '***' }, status: 200 });
+  });
+
+  it('the OA client shares its token through the database and recovers when WeChat expires it', async () => {
+    await t.http().post('/sandbox/oa/emit').send({ appId: APPID, kind: 'subscribe', openid: 'oOaPerson0002' }).expect(200);
+    await eventually(async () => (await t.http().get('/api/members?q=oOaPerson0002').set(bearer(owner)).expect(200)).body.total === 1);
+    const before = await t.ds.query("SELECT token FROM channel_access_token WHERE kind = 'access'");
+    expect(before).toHaveLength(1);
+    await t.http().post('/sandbox/tokens/expire').expect(204);
+    await t.http().post('/sandbox/oa/emit').send({ appId: APPID, kind: 'subscribe', openid: 'oOaPerson0003' }).expect(200);
+    const m = await eventually(async () => {
+      const p = (await t.http().get('/api/members?q=oOaPerson0003').set(bearer(owner)).expect(200)).body;
+      return p.total === 1 ? p.items[0] : null;
+    });
+    await eventually(async () => {
+      const d = (await t.http().get(`/api/members/${m.id}`).set(bearer(owner)).expect(200)).body;
+      return d.identities.some((i: { type: string }) => i.type === 'unionid');
+    });
+    const after = await t.ds.query("SELECT token FROM channel_access_token WHERE kind = 'access'");
+    expect(after[0].token).not.toBe(before[0].token);
+  });
+});

@@ -607,6 +607,40 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/sandbox/cgi-bin/message/custom/send": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** OA customer-service message */
+        post: operations["Sandbox_customSend"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/sandbox/cgi-bin/message/template/send": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** OA template message */
+        post: operations["Sandbox_templateSend"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/sandbox/cgi-bin/token": {
         parameters: {
             query?: never;
@@ -616,6 +650,23 @@ export interface paths {
         };
         /** OA / mini-program access token */
         get: operations["Sandbox_token"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/sandbox/cgi-bin/user/info": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** OA user info (follow state, unionid) */
+        get: operations["Sandbox_userInfo"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1289,6 +1340,8 @@ export interface components {
             scene?: string;
             /** @description template result status */
             status?: string;
+            /** @description the person behind this openid: the same unionid elsewhere makes them one member */
+            unionid?: string;
             /** @description menu URL (view) */
             url?: string;
         };
@@ -1313,6 +1366,8 @@ export interface components {
             appId?: string;
             /** @description the openid this browser plays; a new one is made when omitted */
             openid?: string;
+            /** @description the person behind this openid (the same unionid on the OA makes them one member) */
+            unionid?: string;
         };
         SandboxLoginCodeResponse: {
             code: string;
@@ -3353,7 +3408,58 @@ export interface operations {
             };
         };
     };
+    Sandbox_customSend: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    Sandbox_templateSend: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
     Sandbox_token: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    Sandbox_userInfo: {
         parameters: {
             query?: never;
             header?: never;

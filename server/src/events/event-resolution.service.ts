@@ -21,6 +21,9 @@ const CONSENT_EFFECT: Record<string, Partial<Record<'oa' | 'miniapp' | 'wecom', 
 /** Events that are not the member doing something (they do not count as "last seen"). */
 const PASSIVE = new Set(['oa.template_result']);
 
+/** Looks up more about a subject from its channel (e.g. the OA unionid via user/info). */
+export type SubjectEnricher = (subject: { type: string; appId: string; value: string }) => Promise<{ unionid?: string } | null>;
+
 /**
  * Runs after a callback has been acknowledged: finds or creates the member behind the event's
  * subject, applies what the event implies (consent, last seen) and links the event to the member.
@@ -28,6 +31,7 @@ const PASSIVE = new Set(['oa.template_result']);
 @Injectable()
 export class EventResolutionService implements OnModuleInit {
   private readonly logger = new Logger('EventResolution');
+  private readonly enrichers = new Map<string, SubjectEnricher>();
 
   constructor(
     @Inject(JOB_QUEUE) private readonly queue: JobQueue,
@@ -39,6 +43,11 @@ export class EventResolutionService implements OnModuleInit {
     this.queue.register<{ eventId: string }>(RESOLVE_EVENT_JOB, (ctx) => this.resolve(ctx.data.eventId), { concurrency: 4, attempts: 5, backoffMs: 1000 });
   }
 
+  /** Channel modules register how to learn more about their identities (kept out of this module). */
+  registerEnricher(identityType: string, enricher: SubjectEnricher): void {
+    this.enrichers.set(identityType, enricher);
+  }
+
   /** Queues resolution; the job id makes a repeated enqueue (WeChat retry) harmless. */
   async enqueue(event: EventEntity): Promise<void> {
     await this.queue.enqueue(RESOLVE_EVENT_JOB, { eventId: String(event.id) }, { jobId: `event-${event.id}` });
@@ -48,13 +57,27 @@ export class EventResolutionService implements OnModuleInit {
     const event = await this.events.get(eventId);
     if (!event || event.status === 'resolved' || !event.subject) return;
     const { type, appId, value } = event.subject;
+    const extra = await this.enrich(event.subject);
     const { member, created } = await this.members.resolveIdentity(
       { type: type as IdentityType, appId, value },
-      { source: SOURCE_CHANNEL[event.source] ?? 'api', consent: CONSENT_EFFECT[event.type] },
+      { source: SOURCE_CHANNEL[event.source] ?? 'api', consent: CONSENT_EFFECT[event.type], unionid: extra?.unionid },
     );
     const occurredAt = new Date(event.occurredAt);
     await this.members.seen(member.id, PASSIVE.has(event.type) ? new Date(0) : occurredAt, created ? undefined : CONSENT_EFFECT[event.type]);
     await this.events.resolve(eventId, member.id);
+    if (extra?.unionid && !created) await this.members.linkUnionid(member.id, extra.unionid);
     this.logger.debug(`event ${eventId} (${event.type}) → member ${member.id}${created ? ' (new)' : ''}`);
+  }
+
+  /** A failed lookup never blocks resolution: the member is resolved on the openid alone. */
+  private async enrich(subject: { type: string; appId: string; value: string }) {
+    const enricher = this.enrichers.get(subject.type);
+    if (!enricher) return null;
+    try {
+      return await enricher(subject);
+    } catch (e) {
+      this.logger.warn(`could not enrich ${subject.type} ${subject.value}: ${(e as Error).message}`);
+      return null;
+    }
   }
 }

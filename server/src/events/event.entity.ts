@@ -48,6 +48,6 @@ export class EventEntity {
   @Column({ type: 'varchar', length: 16, default: 'received' })
   status: string;
 
-  @CreateDateColumn({ type: 'datetime', precision: 3 })
+  @CreateDateColumn({ type: 'datetime' })
   receivedAt: Date;
 }

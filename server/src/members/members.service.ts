@@ -207,6 +207,23 @@ export class MembersService {
     throw new AppError(409, 'conflict', `could not settle the member for ${subject.type} ${subject.value}; try again`);
   }
 
+  /**
+   * Gives a member the unionid a channel told us about. When another member already holds it, the
+   * two are the same person: that calls for a merge, which is not done implicitly here.
+   */
+  async linkUnionid(memberId: number, unionid: string): Promise<'linked' | 'already' | 'held_by_other'> {
+    const repo = this.ds.getRepository(MemberIdentityEntity);
+    const owner = await repo.findOne({ where: { type: 'unionid', appId: '', value: unionid } });
+    if (owner) return owner.memberId === memberId ? 'already' : 'held_by_other';
+    try {
+      await repo.insert({ memberId, type: 'unionid', appId: '', value: unionid });
+      return 'linked';
+    } catch (e) {
+      if (duplicateKey(e)) return 'held_by_other';
+      throw e;
+    }
+  }
+
   /** Records that the member was active at `at` (never moves lastSeenAt backwards). */
   async seen(memberId: number, at: Date, consent?: Partial<Record<'oa' | 'miniapp' | 'wecom' | 'sms', boolean>>): Promise<void> {
     const patch: Partial<MemberEntity> = {};

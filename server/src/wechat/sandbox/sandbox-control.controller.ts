@@ -41,6 +41,9 @@ class OaEmitDto {
   @ApiProperty({ example: 'wx1234567890abcdef' }) @IsString() @MaxLength(64) appId: string;
   @ApiProperty({ enum: OA_EMIT_KINDS }) @IsIn(OA_EMIT_KINDS) kind: OaEmitKind;
   @ApiProperty({ example: 'oSandboxUser0001' }) @Matches(/^[A-Za-z0-9_-]{6,64}$/, { message: 'openid must be 6-64 letters, digits, _ or -' }) openid: string;
+  @ApiPropertyOptional({ description: 'the person behind this openid: the same unionid elsewhere makes them one member' })
+  @IsOptional() @Matches(/^[A-Za-z0-9_-]{6,64}$/, { message: 'unionid must be 6-64 letters, digits, _ or -' })
+  unionid?: string;
   @ApiPropertyOptional({ example: 'store_12', description: 'QR scene (subscribe, scan)' }) @IsOptional() @IsString() @MaxLength(64) scene?: string;
   @ApiPropertyOptional({ description: 'text message content' }) @IsOptional() @IsString() @MaxLength(2000) content?: string;
   @ApiPropertyOptional({ description: 'menu key (click)' }) @IsOptional() @IsString() @MaxLength(128) key?: string;
@@ -118,6 +121,7 @@ export class SandboxControlController {
   @ApiOperation({ summary: 'Play WeChat: push an OA event or message (signed, encrypted) to our callback URL' })
   @ApiOkResponse({ type: EmitResultDto })
   emitOa(@Body() dto: OaEmitDto): Promise<EmitResultDto> {
+    if (dto.unionid) this.state.setUnionid(dto.openid, dto.unionid);
     return this.oa.emit(dto);
   }
 

@@ -5,6 +5,7 @@ import { ChannelsService } from '../channels/channels.service';
 import { WechatMessageCrypto, buildXml, computeSignature } from '../crypto';
 import type { XmlObject } from '../crypto';
 import { WechatEndpoints } from '../wechat-endpoints';
+import { SandboxState } from './sandbox-state.service';
 
 export const OA_EMIT_KINDS = ['subscribe', 'unsubscribe', 'scan', 'text', 'click', 'view', 'location', 'template_result'] as const;
 export type OaEmitKind = (typeof OA_EMIT_KINDS)[number];
@@ -43,6 +44,7 @@ export class SandboxOaEmitter {
   constructor(
     private readonly channels: ChannelsService,
     private readonly endpoints: WechatEndpoints,
+    private readonly state: SandboxState,
   ) {}
 
   /** Builds the signed request without sending it. */
@@ -71,6 +73,8 @@ export class SandboxOaEmitter {
 
   async emit(e: OaEmit): Promise<EmitResult> {
     const request = await this.build(e);
+    // Only followers can message or click; an unfollow ends it. WeChat's user/info answers from this.
+    this.state.setFollowing(e.appId, e.openid, e.kind !== 'unsubscribe', e.scene);
     const res = await fetch(request.url, { method: 'POST', body: request.body, headers: { 'content-type': 'text/xml' }, signal: AbortSignal.timeout(10_000) });
     return { status: res.status, body: await res.text(), request };
   }

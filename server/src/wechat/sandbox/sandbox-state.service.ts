@@ -35,6 +35,7 @@ export class SandboxState {
   private readonly calls: SandboxCall[] = [];
   private readonly faults = new Map<string, SandboxFault>();
   private readonly appSecrets = new Map<string, string>();
+  private readonly followers = new Map<string, Map<string, { since: number; scene?: string }>>();
   private seq = 0;
 
   /**
@@ -61,6 +62,30 @@ export class SandboxState {
     if (!t) return { errcode: 40001, errmsg: 'invalid credential, access_token is invalid or not latest' };
     if (t.expiresAt < Date.now()) return { errcode: 42001, errmsg: 'access_token expired' };
     return { owner: t.owner };
+  }
+
+  private readonly personOf = new Map<string, string>();
+
+  /** Says that an openid belongs to a person with this unionid (one person, several apps). */
+  setUnionid(openid: string, unionid: string): void {
+    this.personOf.set(openid, unionid);
+  }
+
+  unionidFor(openid: string): string | undefined {
+    return this.personOf.get(openid);
+  }
+
+  /** Who follows which OA, as the sandbox's pushes have told it. */
+  setFollowing(appId: string, openid: string, following: boolean, scene?: string): void {
+    const list = this.followers.get(appId) ?? new Map();
+    if (following) {
+      if (!list.has(openid)) list.set(openid, { since: Math.floor(Date.now() / 1000), scene });
+    } else list.delete(openid);
+    this.followers.set(appId, list);
+  }
+
+  follower(appId: string, openid: string): { since: number; scene?: string } | undefined {
+    return this.followers.get(appId)?.get(openid);
   }
 
   /** Makes every issued token stale (to test 40001/42001 recovery). */

@@ -16,6 +16,9 @@ class SandboxLoginCodeDto {
   @ApiPropertyOptional({ description: 'the openid this browser plays; a new one is made when omitted' })
   @IsOptional() @Matches(/^o[A-Za-z0-9_-]{5,63}$/, { message: 'openid must look like a WeChat openid (o + 5-63 letters, digits, _ or -)' })
   openid?: string;
+  @ApiPropertyOptional({ description: 'the person behind this openid (the same unionid on the OA makes them one member)' })
+  @IsOptional() @Matches(/^[A-Za-z0-9_-]{6,64}$/, { message: 'unionid must be 6-64 letters, digits, _ or -' })
+  unionid?: string;
 }
 
 class SandboxLoginCodeResponse {
@@ -56,6 +59,7 @@ export class SandboxController {
       throw new BadInputError(`unknown mini-program ${appId}`, [{ field: 'appId', message: 'not a configured mini-program' }]);
     }
     const openid = dto.openid ?? `o${randomBytes(21).toString('base64url')}`;
+    if (dto.unionid) this.state.setUnionid(openid, dto.unionid);
     return { code: this.codes.issue(appId, openid), openid };
   }
 
@@ -96,8 +100,48 @@ export class SandboxController {
     return { errcode: 0, errmsg: 'ok', access_token: this.state.issueToken(q.corpid), expires_in: 7200 };
   }
 
+  @Get('cgi-bin/user/info')
+  @Public()
+  @ApiOperation({ summary: 'OA user info (follow state, unionid)' })
+  userInfo(@Query() q: Record<string, string>) {
+    const auth = this.state.checkToken(q.access_token);
+    if ('errcode' in auth) return auth;
+    if (!q.openid) return { errcode: 40003, errmsg: 'invalid openid' };
+    const f = this.state.follower(auth.owner, q.openid);
+    if (!f) return { subscribe: 0, openid: q.openid };
+    return {
+      subscribe: 1, openid: q.openid, language: 'zh_CN', subscribe_time: f.since, unionid: this.unionidOf(q.openid), remark: '', groupid: 0, tagid_list: [],
+      subscribe_scene: f.scene ? 'ADD_SCENE_QR_CODE' : 'ADD_SCENE_SEARCH', qr_scene: 0, qr_scene_str: f.scene ?? '',
+    };
+  }
+
+  @Post('cgi-bin/message/custom/send')
+  @Public()
+  @HttpCode(200)
+  @ApiOperation({ summary: 'OA customer-service message' })
+  customSend(@Query() q: Record<string, string>, @Body() body: Record<string, unknown>) {
+    const auth = this.state.checkToken(q.access_token);
+    if ('errcode' in auth) return auth;
+    if (typeof body?.touser !== 'string' || !this.state.follower(auth.owner, body.touser)) return { errcode: 43004, errmsg: 'require subscribe' };
+    return { errcode: 0, errmsg: 'ok' };
+  }
+
+  @Post('cgi-bin/message/template/send')
+  @Public()
+  @HttpCode(200)
+  @ApiOperation({ summary: 'OA template message' })
+  templateSend(@Query() q: Record<string, string>, @Body() body: Record<string, unknown>) {
+    const auth = this.state.checkToken(q.access_token);
+    if ('errcode' in auth) return auth;
+    if (typeof body?.template_id !== 'string' || !body.template_id) return { errcode: 40037, errmsg: 'invalid template_id' };
+    if (typeof body?.touser !== 'string' || !this.state.follower(auth.owner, body.touser)) return { errcode: 43004, errmsg: 'require subscribe' };
+    return { errcode: 0, errmsg: 'ok', msgid: Date.now() * 1000 + Math.floor(Math.random() * 1000) };
+  }
+
   /** As if every app were bound to the brand's open-platform account: one unionid per person. */
   unionidOf(openid: string): string {
+    const known = this.state.unionidFor(openid);
+    if (known) return known;
     return `oU${createHmac('sha256', this.unionKey).update(openid).digest('base64url').slice(0, 26)}`;
   }
 

@@ -1,10 +1,12 @@
 import { MigrationInterface, QueryRunner } from 'typeorm';
 
-export class ChannelsAndEvents1795435064881 implements MigrationInterface {
-  name = 'ChannelsAndEvents1795435064881';
+export class ChannelsEventsApiKeys1795436414887 implements MigrationInterface {
+  name = 'ChannelsEventsApiKeys1795436414887';
 
   public async up(queryRunner: QueryRunner): Promise<void> {
-    await queryRunner.query("CREATE TABLE \"event\" (\"id\" integer PRIMARY KEY AUTOINCREMENT NOT NULL, \"type\" varchar(64) NOT NULL, \"member_id\" integer, \"account_id\" integer, \"source\" varchar(16) NOT NULL, \"dedupe_key\" varchar(191) NOT NULL, \"occurred_at\" datetime(3) NOT NULL, \"properties\" text NOT NULL, \"subject\" text, \"raw\" text, \"status\" varchar(16) NOT NULL DEFAULT ('received'), \"received_at\" datetime(3) NOT NULL DEFAULT (datetime('now')))");
+    await queryRunner.query("CREATE TABLE \"api_key\" (\"id\" integer PRIMARY KEY AUTOINCREMENT NOT NULL, \"name\" varchar(64) NOT NULL, \"prefix\" varchar(16) NOT NULL, \"key_hash\" varchar(64) NOT NULL, \"created_by\" integer, \"last_used_at\" datetime, \"revoked_at\" datetime, \"created_at\" datetime NOT NULL DEFAULT (datetime('now')))");
+    await queryRunner.query("CREATE UNIQUE INDEX \"uq_api_key__hash\" ON \"api_key\" (\"key_hash\") ");
+    await queryRunner.query("CREATE TABLE \"event\" (\"id\" integer PRIMARY KEY AUTOINCREMENT NOT NULL, \"type\" varchar(64) NOT NULL, \"member_id\" integer, \"account_id\" integer, \"source\" varchar(16) NOT NULL, \"dedupe_key\" varchar(191) NOT NULL, \"occurred_at\" datetime(3) NOT NULL, \"properties\" text NOT NULL, \"subject\" text, \"raw\" text, \"status\" varchar(16) NOT NULL DEFAULT ('received'), \"received_at\" datetime NOT NULL DEFAULT (datetime('now')))");
     await queryRunner.query("CREATE UNIQUE INDEX \"uq_event__dedupe_key\" ON \"event\" (\"dedupe_key\") ");
     await queryRunner.query("CREATE INDEX \"idx_event__type_time\" ON \"event\" (\"type\", \"occurred_at\") ");
     await queryRunner.query("CREATE INDEX \"idx_event__member_time\" ON \"event\" (\"member_id\", \"occurred_at\") ");
@@ -21,5 +23,7 @@ export class ChannelsAndEvents1795435064881 implements MigrationInterface {
     await queryRunner.query("DROP INDEX \"idx_event__type_time\"");
     await queryRunner.query("DROP INDEX \"uq_event__dedupe_key\"");
     await queryRunner.query("DROP TABLE \"event\"");
+    await queryRunner.query("DROP INDEX \"uq_api_key__hash\"");
+    await queryRunner.query("DROP TABLE \"api_key\"");
   }
 }

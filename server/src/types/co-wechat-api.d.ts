@@ -1,0 +1,37 @@
+// The parts of co-wechat-api 3.11 we use (the package ships no types).
+declare module 'co-wechat-api' {
+  interface StoredToken {
+    accessToken: string;
+    /** ms since epoch */
+    expireTime: number;
+  }
+  class WechatAPI {
+    constructor(
+      appid: string,
+      appsecret: string,
+      getToken?: () => Promise<StoredToken | null>,
+      saveToken?: (token: StoredToken | null) => Promise<void>,
+      tokenFromCustom?: boolean,
+    );
+    prefix: string;
+    snsPrefix: string;
+    mpPrefix: string;
+    fileServerPrefix: string;
+    payPrefix: string;
+    merchantPrefix: string;
+    customservicePrefix: string;
+    wxaPrefix: string;
+    setOpts(opts: { timeout?: number }): void;
+    getUser(options: string | { openid: string; lang?: string }): Promise<Record<string, unknown>>;
+    sendText(openid: string, text: string): Promise<{ errcode: number; errmsg: string }>;
+    sendTemplate(
+      openid: string,
+      templateId: string,
+      url: string | undefined,
+      topColor: string | undefined,
+      data: Record<string, { value: string; color?: string }>,
+      miniprogram?: { appid: string; pagepath?: string },
+    ): Promise<{ errcode: number; errmsg: string; msgid: unknown }>;
+  }
+  export = WechatAPI;
+}

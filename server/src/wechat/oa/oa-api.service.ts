@@ -1,0 +1,112 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import WechatAPI from 'co-wechat-api';
+import { DataSource } from 'typeorm';
+import { ChannelAccessTokenEntity } from '../channels/channel-account.entity';
+import { ChannelsService } from '../channels/channels.service';
+import { WechatEndpoints } from '../wechat-endpoints';
+import { WechatApiError } from '../wechat-http';
+
+export interface OaUser {
+  subscribed: boolean;
+  openid: string;
+  unionid?: string;
+  subscribeScene?: string;
+  qrScene?: string;
+}
+
+const TRANSIENT_RETRIES = 2;
+
+/**
+ * Official Account API calls through co-wechat-api. Its token hooks keep the access token in the
+ * database, so every process shares one token; the library refreshes on 40001/42001 and retries.
+ * Transient failures (network, 5xx, -1 busy) retry here with backoff; anything else surfaces as a
+ * typed WechatApiError (43004 not following, 45009 quota, …) for the caller to act on.
+ */
+@Injectable()
+export class OaApiService {
+  private readonly logger = new Logger('OaApi');
+  private readonly clients = new Map<string, { api: WechatAPI; secret: string }>();
+
+  constructor(
+    @InjectDataSource() private readonly ds: DataSource,
+    private readonly channels: ChannelsService,
+    private readonly endpoints: WechatEndpoints,
+  ) {}
+
+  async getUser(appId: string, openid: string): Promise<OaUser> {
+    const raw = await this.call(appId, 'user/info', (api) => api.getUser({ openid, lang: 'zh_CN' }));
+    return {
+      subscribed: Number(raw.subscribe) === 1,
+      openid,
+      unionid: typeof raw.unionid === 'string' ? raw.unionid : undefined,
+      subscribeScene: typeof raw.subscribe_scene === 'string' ? raw.subscribe_scene : undefined,
+      qrScene: typeof raw.qr_scene_str === 'string' && raw.qr_scene_str ? raw.qr_scene_str : undefined,
+    };
+  }
+
+  async sendText(appId: string, openid: string, text: string): Promise<void> {
+    await this.call(appId, 'message/custom/send', (api) => api.sendText(openid, text));
+  }
+
+  async sendTemplate(appId: string, openid: string, templateId: string, data: Record<string, { value: string }>, url?: string): Promise<string> {
+    const res = await this.call(appId, 'message/template/send', (api) => api.sendTemplate(openid, templateId, url, undefined, data));
+    return String(res.msgid);
+  }
+
+  private async call<T>(appId: string, name: string, fn: (api: WechatAPI) => Promise<T>): Promise<T> {
+    for (let attempt = 0; ; attempt++) {
+      try {
+        return await fn(await this.client(appId));
+      } catch (e) {
+        const err = toApiError(e, name);
+        if (err.kind === 'transient' && attempt < TRANSIENT_RETRIES) {
+          await new Promise((r) => setTimeout(r, 200 * 2 ** attempt));
+          continue;
+        }
+        if (err.kind !== 'transient') this.logger.warn(`OA ${appId} ${name}: ${err.errcode} ${err.errmsg}`);
+        throw err;
+      }
+    }
+  }
+
+  /** One client per account, rebuilt when its secret changes; prefixes follow the sandbox/live endpoints. */
+  private async client(appId: string): Promise<WechatAPI> {
+    const s = await this.channels.findByExternalId('oa', appId);
+    if (!s?.secret) throw new WechatApiError(40013, `no OA account ${appId} with a secret`, 'token');
+    const cached = this.clients.get(appId);
+    if (cached && cached.secret === s.secret) return cached.api;
+    const accountId = s.account.id;
+    const repo = this.ds.getRepository(ChannelAccessTokenEntity);
+    const api = new WechatAPI(
+      appId,
+      s.secret,
+      async () => {
+        const row = await repo.findOne({ where: { accountId, kind: 'access' } });
+        return row ? { accessToken: row.token, expireTime: new Date(row.expiresAt).getTime() } : null;
+      },
+      async (token) => {
+        if (!token) await repo.delete({ accountId, kind: 'access' });
+        else await repo.upsert({ accountId, kind: 'access', token: token.accessToken, expiresAt: new Date(token.expireTime) }, ['accountId', 'kind']);
+      },
+    );
+    const base = this.endpoints.mp;
+    api.prefix = `${base}/cgi-bin/`;
+    api.snsPrefix = `${base}/sns/`;
+    api.wxaPrefix = `${base}/wxa/`;
+    api.customservicePrefix = `${base}/customservice/`;
+    api.setOpts({ timeout: 5000 });
+    this.clients.set(appId, { api, secret: s.secret });
+    return api;
+  }
+}
+
+/** co-wechat-api throws Error{name:'WeChatAPIError', code}; network failures are plain errors. */
+function toApiError(e: unknown, api: string): WechatApiError {
+  if (e instanceof WechatApiError) return e;
+  const err = e as { name?: string; code?: unknown; message?: string };
+  if (err?.name === 'WeChatAPIError' && typeof err.code === 'number') return new WechatApiError(err.code, err.message ?? '', api);
+  const status = /status code: (\d{3})/.exec(err?.message ?? '');
+  if (status) return new WechatApiError(-1, `HTTP ${status[1]}`, api, Number(status[1]));
+  return new WechatApiError(-1, `network: ${err?.message ?? String(e)}`, api);
+}
