@@ -250,6 +250,7 @@ CREATE TABLE `tag` (
   `description` varchar(255) DEFAULT NULL,
   `created_at` datetime(6) NOT NULL DEFAULT current_timestamp(6),
   `updated_at` datetime(6) NOT NULL DEFAULT current_timestamp(6) ON UPDATE current_timestamp(6),
+  `member_count` int(11) NOT NULL DEFAULT 0,
   PRIMARY KEY (`id`),
   UNIQUE KEY `uq_tag__name` (`name`),
   KEY `idx_tag__group` (`group_id`)

@@ -79,6 +79,7 @@ describe('members, tags and custom attributes (MariaDB)', () => {
     await t.http().delete(`/api/members/${ids[1]}/tags/${vip.id}`).set(auth()).expect(204);
     await t.http().post('/api/members/bulk-tags').set(auth()).send({ memberIds: [ids[2]], tagIds: [vip.id], action: 'remove' }).expect(200);
     expect((await t.http().get(`/api/members?tagId=${vip.id}`).set(auth()).expect(200)).body.total).toBe(1);
+    expect((await t.http().get(`/api/tags/${vip.id}`).set(auth()).expect(200)).body.memberCount).toBe(1);
 
     await t.http().delete(`/api/tag-groups/${group.id}`).set(auth()).expect(409);
     await t.http().delete(`/api/tags/${vip.id}`).set(auth()).expect(204);

@@ -71,10 +71,7 @@ export class MemberListService {
   private async count(viewer: AdminPrincipal, f: MemberFilterQuery): Promise<number> {
     const { tagId, sort: _s, order: _o, ...rest } = f;
     const onlyTag = tagId && !isStoreRole(viewer) && Object.values(rest).every((v) => v === undefined || v === '');
-    if (onlyTag) {
-      const [row] = await this.ds.query('SELECT COUNT(*) AS n FROM member_tag WHERE tag_id = ?', [tagId]);
-      return Number(row.n);
-    }
+    if (onlyTag) return this.tags.memberCount(tagId);
     return this.filtered(viewer, f).getCount();
   }
 

@@ -41,6 +41,10 @@ export class TagEntity {
   @Column({ type: 'varchar', length: 255, nullable: true })
   description: string | null;
 
+  /** Members carrying the tag, kept with every add and remove (counting a big tag row by row is slow). */
+  @Column({ type: 'int', default: 0 })
+  memberCount: number;
+
   @CreateDateColumn({ type: 'datetime' })
   createdAt: Date;
 

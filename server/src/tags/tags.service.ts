@@ -75,14 +75,13 @@ export class TagsService {
 
   async listTags(groupId?: number): Promise<TagDto[]> {
     const rows = await this.ds.getRepository(TagEntity).find({ where: groupId ? { groupId } : {}, order: { groupId: 'ASC', id: 'ASC' } });
-    const counts = await this.memberCounts(rows.map((t) => t.id));
-    return rows.map((t) => this.tagDto(t, counts.get(t.id) ?? 0));
+    return rows.map((t) => this.tagDto(t, t.memberCount));
   }
 
   async getTag(id: number): Promise<TagDto> {
     const t = await this.ds.getRepository(TagEntity).findOne({ where: { id } });
     if (!t) throw new NotFoundError('tag', id);
-    return this.tagDto(t, (await this.memberCounts([id])).get(id) ?? 0);
+    return this.tagDto(t, t.memberCount);
   }
 
   async createTag(dto: SaveTagDto): Promise<TagDto> {
@@ -169,14 +168,29 @@ export class TagsService {
       // IGNORE: a concurrent writer may have added the same link since we looked.
       for (let j = 0; j < rows.length; j += 1000) await repo.createQueryBuilder().insert().values(rows.slice(j, j + 1000)).orIgnore().execute();
       added += rows.length;
+      const perTag = new Map<number, number>();
+      for (const r of rows) perTag.set(r.tagId, (perTag.get(r.tagId) ?? 0) + 1);
+      for (const [tagId, n] of perTag) await m.getRepository(TagEntity).increment({ id: tagId }, 'memberCount', n);
     }
     return added;
   }
 
   async removeFromMembers(memberIds: number[], tagIds: number[], m: EntityManager = this.ds.manager): Promise<number> {
     if (!memberIds.length || !tagIds.length) return 0;
-    const res = await m.getRepository(MemberTagEntity).delete({ memberId: In(memberIds), tagId: In(tagIds) });
-    return res.affected ?? 0;
+    let removed = 0;
+    for (const tagId of new Set(tagIds)) {
+      const res = await m.getRepository(MemberTagEntity).delete({ memberId: In(memberIds), tagId });
+      const n = res.affected ?? 0;
+      if (n) await m.getRepository(TagEntity).decrement({ id: tagId }, 'memberCount', n);
+      removed += n;
+    }
+    return removed;
+  }
+
+  /** Recounts tags from their links (after bulk loads that bypass this service, or to repair drift). */
+  async recount(tagIds?: number[], m: EntityManager = this.ds.manager): Promise<void> {
+    const where = tagIds?.length ? `WHERE id IN (${tagIds.map(() => '?').join(',')})` : '';
+    await m.query(`UPDATE tag SET member_count = (SELECT COUNT(*) FROM member_tag mt WHERE mt.tag_id = tag.id) ${where}`, tagIds ?? []);
   }
 
   async tagsOfMembers(memberIds: number[]): Promise<Map<number, TagRefDto[]>> {
@@ -228,22 +242,14 @@ export class TagsService {
 
   /** Deletes every tag of the member (when a member is erased). */
   async clearMember(memberId: number, m: EntityManager): Promise<void> {
-    await m.getRepository(MemberTagEntity).delete({ memberId });
+    const tags = await m.getRepository(MemberTagEntity).find({ where: { memberId }, select: { tagId: true } });
+    await this.removeFromMembers([memberId], tags.map((t) => t.tagId), m);
   }
 
-  private async memberCounts(tagIds: number[]): Promise<Map<number, number>> {
-    const out = new Map<number, number>();
-    if (!tagIds.length) return out;
-    const rows = await this.ds
-      .getRepository(MemberTagEntity)
-      .createQueryBuilder('mt')
-      .select('mt.tagId', 'tagId')
-      .addSelect('COUNT(*)', 'n')
-      .where('mt.tagId IN (:...ids)', { ids: tagIds })
-      .groupBy('mt.tagId')
-      .getRawMany<{ tagId: number; n: string | number }>();
-    for (const r of rows) out.set(Number(r.tagId), Number(r.n));
-    return out;
+  /** The number of members carrying a tag (kept current on every add and remove). */
+  async memberCount(tagId: number): Promise<number> {
+    const t = await this.ds.getRepository(TagEntity).findOne({ where: { id: tagId }, select: { id: true, memberCount: true } });
+    return t?.memberCount ?? 0;
   }
 
   private tagDto(t: TagEntity, memberCount: number): TagDto {
