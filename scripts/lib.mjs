@@ -70,7 +70,7 @@ export async function startServer(env, { quiet = true } = {}) {
     output: () => out,
     stop: () =>
       new Promise((resolve) => {
-        if (child.exitCode !== null) return resolve(child.exitCode);
+        if (child.exitCode !== null || child.signalCode !== null) return resolve(child.exitCode);
         const t = setTimeout(() => child.kill('SIGKILL'), 15_000);
         child.on('exit', (code) => {
           clearTimeout(t);
