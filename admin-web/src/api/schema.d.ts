@@ -743,6 +743,40 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/sandbox/pay/emit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Play WeChat Pay: a signed, encrypted payment or refund notify to our notify URL */
+        post: operations["SandboxControl_emitPay"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/sandbox/pay/platform-key": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The sandbox WeChat Pay platform public key (for a sandbox Pay account's platformPublicKey) */
+        get: operations["SandboxControl_payPlatformKey"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/sandbox/qyapi/cgi-bin/gettoken": {
         parameters: {
             query?: never;
@@ -1345,6 +1379,29 @@ export interface components {
             /** @description menu URL (view) */
             url?: string;
         };
+        PayEmitDto: {
+            /**
+             * @description amount in fen
+             * @example 19900
+             */
+            amount: number;
+            /** @description the mini-program AppID paid through (defaults to the configured one) */
+            appId?: string;
+            /** @enum {string} */
+            kind: "paid" | "refunded";
+            /** @example 1900000109 */
+            mchId: string;
+            /** @description payer openid (mini-program) */
+            openid: string;
+            outTradeNo?: string;
+            transactionId?: string;
+        };
+        PlatformKeyDto: {
+            /** @description paste as platformPublicKey */
+            publicKey: string;
+            /** @description paste as platformSerialNo of the Pay channel account */
+            serialNo: string;
+        };
         RefreshDto: {
             refreshToken: string;
         };
@@ -1582,6 +1639,8 @@ export type SchemaMpLoginResponseDto = components['schemas']['MpLoginResponseDto
 export type SchemaMpMemberDto = components['schemas']['MpMemberDto'];
 export type SchemaMpUpdateMeDto = components['schemas']['MpUpdateMeDto'];
 export type SchemaOaEmitDto = components['schemas']['OaEmitDto'];
+export type SchemaPayEmitDto = components['schemas']['PayEmitDto'];
+export type SchemaPlatformKeyDto = components['schemas']['PlatformKeyDto'];
 export type SchemaRefreshDto = components['schemas']['RefreshDto'];
 export type SchemaSandboxCallDto = components['schemas']['SandboxCallDto'];
 export type SchemaSandboxLoginCodeDto = components['schemas']['SandboxLoginCodeDto'];
@@ -3600,6 +3659,48 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["EmitResultDto"];
+                };
+            };
+        };
+    };
+    SandboxControl_emitPay: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PayEmitDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EmitResultDto"];
+                };
+            };
+        };
+    };
+    SandboxControl_payPlatformKey: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PlatformKeyDto"];
                 };
             };
         };

@@ -7,6 +7,7 @@ import { Public } from '../../platform/auth/decorators';
 import { OA_EMIT_KINDS, OaEmitKind, SandboxOaEmitter } from './sandbox-oa-emitter';
 import { SandboxState } from './sandbox-state.service';
 import { SandboxMiniappEmitter } from './sandbox-miniapp-emitter';
+import { SandboxPayEmitter } from './sandbox-pay-emitter';
 import { SandboxWecomEmitter, WECOM_EMIT_KINDS, WecomEmitKind } from './sandbox-wecom-emitter';
 
 const toInt = ({ value }: { value: unknown }) => (typeof value === 'string' && /^\d+$/.test(value) ? Number(value) : value);
@@ -80,6 +81,21 @@ class MiniappEmitDto {
   @ApiPropertyOptional({ enum: ['safe', 'plain'] }) @IsOptional() @IsIn(['safe', 'plain']) mode?: 'safe' | 'plain';
 }
 
+class PayEmitDto {
+  @ApiProperty({ example: '1900000109' }) @Matches(/^\d{8,12}$/) mchId: string;
+  @ApiProperty({ enum: ['paid', 'refunded'] }) @IsIn(['paid', 'refunded']) kind: 'paid' | 'refunded';
+  @ApiProperty({ description: 'payer openid (mini-program)' }) @Matches(/^[A-Za-z0-9_-]{6,64}$/) openid: string;
+  @ApiPropertyOptional({ description: 'the mini-program AppID paid through (defaults to the configured one)' }) @IsOptional() @IsString() @MaxLength(64) appId?: string;
+  @ApiProperty({ description: 'amount in fen', example: 19900 }) @IsInt() @Min(1) @Max(100_000_000) amount: number;
+  @ApiPropertyOptional() @IsOptional() @Matches(/^[A-Za-z0-9_*|-]{6,32}$/) outTradeNo?: string;
+  @ApiPropertyOptional() @IsOptional() @Matches(/^\d{10,32}$/) transactionId?: string;
+}
+
+class PlatformKeyDto {
+  @ApiProperty({ description: 'paste as platformSerialNo of the Pay channel account' }) serialNo: string;
+  @ApiProperty({ description: 'paste as platformPublicKey' }) publicKey: string;
+}
+
 class EmitResultDto {
   @ApiProperty({ description: 'HTTP status our callback answered' }) status: number;
   @ApiProperty({ description: 'what our callback answered' }) body: string;
@@ -95,7 +111,25 @@ export class SandboxControlController {
     private readonly oa: SandboxOaEmitter,
     private readonly wecom: SandboxWecomEmitter,
     private readonly miniapp: SandboxMiniappEmitter,
+    private readonly pay: SandboxPayEmitter,
   ) {}
+
+  @Get('pay/platform-key')
+  @Public()
+  @ApiOperation({ summary: "The sandbox WeChat Pay platform public key (for a sandbox Pay account's platformPublicKey)" })
+  @ApiOkResponse({ type: PlatformKeyDto })
+  payPlatformKey(): PlatformKeyDto {
+    return this.pay.platformKey();
+  }
+
+  @Post('pay/emit')
+  @Public()
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Play WeChat Pay: a signed, encrypted payment or refund notify to our notify URL' })
+  @ApiOkResponse({ type: EmitResultDto })
+  emitPay(@Body() dto: PayEmitDto): Promise<EmitResultDto> {
+    return this.pay.emit(dto);
+  }
 
   @Post('miniapp/emit')
   @Public()

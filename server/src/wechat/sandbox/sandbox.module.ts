@@ -6,13 +6,14 @@ import { SandboxState } from './sandbox-state.service';
 import { SandboxOaEmitter } from './sandbox-oa-emitter';
 import { SandboxWecomEmitter } from './sandbox-wecom-emitter';
 import { SandboxMiniappEmitter } from './sandbox-miniapp-emitter';
+import { SandboxPayEmitter } from './sandbox-pay-emitter';
 import { SandboxController } from './sandbox.controller';
 
 /** Mounted only when WECHAT_MODE=sandbox (the embedded default and tests). */
 @Module({
   imports: [WechatModule],
   controllers: [SandboxController, SandboxControlController],
-  providers: [SandboxState, SandboxRecorder, SandboxOaEmitter, SandboxWecomEmitter, SandboxMiniappEmitter],
+  providers: [SandboxState, SandboxRecorder, SandboxOaEmitter, SandboxWecomEmitter, SandboxMiniappEmitter, SandboxPayEmitter],
   exports: [SandboxState],
 })
 export class SandboxModule {}
