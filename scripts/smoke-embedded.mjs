@@ -37,6 +37,29 @@ try {
     assert.match(await res.text(), /<div id="app"|<html/i, `${path} is the built front end`);
   }
   assert.equal((await get('/api/docs')).status, 200);
+
+  // The sandbox CLI plays WeChat against this embedded server: an OA follow becomes a member.
+  const oa = await fetch(server.url + '/api/channels', {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${accessToken}` },
+    body: JSON.stringify({ type: 'oa', name: 'smoke OA', appId: 'wx00000000000smoke', secret: 'smoke-secret-123', token: 'smoketoken', encodingAesKey: 'jWmYm7qr5nMoAUwZRjGtBxmz3KA1tkAj3ykkR6q2B2C' }),
+  });
+  assert.equal(oa.status, 201);
+  const cli = spawnSync(process.execPath, ['scripts/sandbox.mjs', 'oa', 'subscribe', '--openid', 'oSmokeFollower01', '--scene', 'store_1'], { cwd: ROOT, env: { ...process.env, SCRM_URL: server.url }, encoding: 'utf8' });
+  assert.equal(cli.status, 0, cli.stderr);
+  assert.equal(JSON.parse(cli.stdout).body, 'success');
+  let follower;
+  for (let i = 0; i < 50 && !follower; i++) {
+    const page = await (await get('/api/members?q=oSmokeFollower01', accessToken)).json();
+    follower = page.items[0];
+    if (!follower) await new Promise((r) => setTimeout(r, 100));
+  }
+  assert.ok(follower, 'the follower became a member');
+  const timeline = await (await get(`/api/members/${follower.id}/events`, accessToken)).json();
+  assert.equal(timeline.items[0].type, 'oa.subscribe');
+  const mp = spawnSync(process.execPath, ['scripts/sandbox.mjs', 'mp', 'login', '--openid', 'oSmokeMpUser01'], { cwd: ROOT, env: { ...process.env, SCRM_URL: server.url }, encoding: 'utf8' });
+  assert.equal(mp.status, 0, mp.stderr);
+  assert.ok(JSON.parse(mp.stdout).member.memberCode.startsWith('M1.'));
   assert.equal((await get('/api/openapi.json')).status, 200);
 
   // A second boot on the same data keeps the data and prints no new password.

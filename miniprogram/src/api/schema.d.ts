@@ -590,6 +590,23 @@ export interface paths {
         patch: operations["Users_update"];
         trace?: never;
     };
+    "/sandbox/accounts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The accounts the sandbox WeChat knows (for the CLI and the admin sandbox page) */
+        get: operations["SandboxControl_accounts"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/sandbox/calls": {
         parameters: {
             query?: never;
@@ -1405,6 +1422,13 @@ export interface components {
         RefreshDto: {
             refreshToken: string;
         };
+        SandboxAccountDto: {
+            /** @description appid, corpid or mchid */
+            id: string;
+            name: string;
+            /** @enum {string} */
+            type: "oa" | "miniapp" | "wecom" | "pay";
+        };
         SandboxCallDto: {
             api: string;
             /** Format: date-time */
@@ -1642,6 +1666,7 @@ export type SchemaOaEmitDto = components['schemas']['OaEmitDto'];
 export type SchemaPayEmitDto = components['schemas']['PayEmitDto'];
 export type SchemaPlatformKeyDto = components['schemas']['PlatformKeyDto'];
 export type SchemaRefreshDto = components['schemas']['RefreshDto'];
+export type SchemaSandboxAccountDto = components['schemas']['SandboxAccountDto'];
 export type SchemaSandboxCallDto = components['schemas']['SandboxCallDto'];
 export type SchemaSandboxLoginCodeDto = components['schemas']['SandboxLoginCodeDto'];
 export type SchemaSandboxLoginCodeResponse = components['schemas']['SandboxLoginCodeResponse'];
@@ -3422,6 +3447,25 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+        };
+    };
+    SandboxControl_accounts: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SandboxAccountDto"][];
+                };
             };
         };
     };

@@ -8,6 +8,7 @@ import { OA_EMIT_KINDS, OaEmitKind, SandboxOaEmitter } from './sandbox-oa-emitte
 import { SandboxState } from './sandbox-state.service';
 import { SandboxMiniappEmitter } from './sandbox-miniapp-emitter';
 import { SandboxPayEmitter } from './sandbox-pay-emitter';
+import { ChannelsService } from '../channels/channels.service';
 import { SandboxWecomEmitter, WECOM_EMIT_KINDS, WecomEmitKind } from './sandbox-wecom-emitter';
 
 const toInt = ({ value }: { value: unknown }) => (typeof value === 'string' && /^\d+$/.test(value) ? Number(value) : value);
@@ -96,6 +97,12 @@ class PlatformKeyDto {
   @ApiProperty({ description: 'paste as platformPublicKey' }) publicKey: string;
 }
 
+class SandboxAccountDto {
+  @ApiProperty({ enum: ['oa', 'miniapp', 'wecom', 'pay'] }) type: string;
+  @ApiProperty() name: string;
+  @ApiProperty({ description: 'appid, corpid or mchid' }) id: string;
+}
+
 class EmitResultDto {
   @ApiProperty({ description: 'HTTP status our callback answered' }) status: number;
   @ApiProperty({ description: 'what our callback answered' }) body: string;
@@ -112,7 +119,16 @@ export class SandboxControlController {
     private readonly wecom: SandboxWecomEmitter,
     private readonly miniapp: SandboxMiniappEmitter,
     private readonly pay: SandboxPayEmitter,
+    private readonly channels: ChannelsService,
   ) {}
+
+  @Get('accounts')
+  @Public()
+  @ApiOperation({ summary: 'The accounts the sandbox WeChat knows (for the CLI and the admin sandbox page)' })
+  @ApiOkResponse({ type: [SandboxAccountDto] })
+  async accounts(): Promise<SandboxAccountDto[]> {
+    return (await this.channels.list()).filter((c) => c.enabled).map((c) => ({ type: c.type, name: c.name, id: (c.appId ?? c.corpId ?? c.mchId)! }));
+  }
 
   @Get('pay/platform-key')
   @Public()
