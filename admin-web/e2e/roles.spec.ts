@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test'
-import { Api, loginUi, pickOption, suffix } from './helpers'
+import { ADMIN, Api, loginUi, pickOption, suffix } from './helpers'
 import type { MemberPage } from './helpers'
 
 interface StoreRow {
@@ -88,5 +88,5 @@ test('the audit log lists recent changes for the owner', async ({ page, request 
     hasText: 'tag_group',
   })
   await expect(entry.first()).toBeVisible()
-  await expect(entry.first()).toContainText('admin')
+  await expect(entry.first()).toContainText(ADMIN.username)
 })
