@@ -11,6 +11,30 @@ export function suffix(): string {
   return `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`
 }
 
+/** `n` random lowercase hex characters. */
+export function randomHex(n: number): string {
+  return Array.from({ length: n }, () => Math.floor(Math.random() * 16).toString(16)).join('')
+}
+
+/** A fresh OA AppID the server accepts: `wx` + 16 hex characters. */
+export function randomAppId(): string {
+  return `wx${randomHex(16)}`
+}
+
+/** A random EncodingAESKey: 43 characters of base64 (letters and digits here). */
+export function randomAesKey(): string {
+  const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789'
+  return Array.from({ length: 43 }, () => alphabet[Math.floor(Math.random() * alphabet.length)]).join('')
+}
+
+/** Creates a user of the given role through the API and returns their credentials. */
+export async function newUser(owner: Api, role: 'operator' | 'store_manager' | 'store_staff', storeIds: number[] = []) {
+  const username = `${role.slice(0, 4)}_${suffix()}`
+  const password = 'Userpass#12345'
+  await owner.post('/api/users', { username, password, displayName: `E2E ${username}`, role, storeIds })
+  return { username, password }
+}
+
 /** A mobile number nobody else uses: 1 + 3|5|8 + 9 random digits. */
 export function randomPhone(): string {
   const rest = Array.from({ length: 9 }, () => Math.floor(Math.random() * 10)).join('')

@@ -72,3 +72,31 @@ export interface ApiErrorBody {
   message: string | string[]
   details?: { field: string; message: string }[]
 }
+
+export type ChannelAccount = ResponseOf<'/api/channels', 'get'>[number]
+export type ChannelType = ChannelAccount['type']
+export type CreateChannelBody = BodyOf<'/api/channels', 'post'>
+export type UpdateChannelBody = BodyOf<'/api/channels/{id}', 'patch'>
+export type ChannelTestResult = ResponseOf<'/api/channels/{id}/test', 'post'>
+
+export type ApiKey = ResponseOf<'/api/api-keys', 'get'>[number]
+export type CreatedApiKey = ResponseOf<'/api/api-keys', 'post'>
+export type CreateApiKeyBody = BodyOf<'/api/api-keys', 'post'>
+
+export type EventTypeDefinition = ResponseOf<'/api/events/types', 'get'>[number]
+export type EventChannel = EventTypeDefinition['channel']
+export type EventPropertyDefinition = EventTypeDefinition['properties'][number]
+export type TimelineQuery = QueryOf<'/api/members/{id}/events', 'get'>
+export type TimelinePage = ResponseOf<'/api/members/{id}/events', 'get'>
+export type MemberEvent = TimelinePage['items'][number]
+
+export type MpConfig = ResponseOf<'/api/mp/config', 'get'>
+export type OaEmitBody = BodyOf<'/sandbox/oa/emit', 'post'>
+export type OaEmitKind = OaEmitBody['kind']
+export type WecomEmitBody = BodyOf<'/sandbox/wecom/emit', 'post'>
+export type WecomEmitKind = WecomEmitBody['kind']
+export type EmitResult = ResponseOf<'/sandbox/oa/emit', 'post'>
+export type SandboxCallsQuery = QueryOf<'/sandbox/calls', 'get'>
+export type SandboxCall = ResponseOf<'/sandbox/calls', 'get'>[number]
+export type SandboxFault = ResponseOf<'/sandbox/faults', 'get'>[number]
+export type SandboxFaultBody = BodyOf<'/sandbox/faults', 'post'>

@@ -18,6 +18,8 @@ describe('menu by role', () => {
       '/members/import',
       '/tags',
       '/attributes',
+      '/channels',
+      '/integrations/api-keys',
       '/system/staff',
       '/system/stores',
       '/system/audit',
@@ -25,7 +27,22 @@ describe('menu by role', () => {
   })
 
   it('operator sees the brand pages and the audit log but not staff or stores', () => {
-    expect(menuPaths('operator')).toEqual(['/members', '/members/import', '/tags', '/attributes', '/system/audit'])
+    expect(menuPaths('operator')).toEqual([
+      '/members',
+      '/members/import',
+      '/tags',
+      '/attributes',
+      '/channels',
+      '/integrations/api-keys',
+      '/system/audit',
+    ])
+  })
+
+  it('lists the sandbox page only when the server runs the sandbox WeChat', () => {
+    expect(buildMenu(appRoutes, 'owner', '/', { sandbox: true }).map((m) => m.path)).toContain('/sandbox')
+    expect(buildMenu(appRoutes, 'operator', '/', { sandbox: true }).map((m) => m.path)).toContain('/sandbox')
+    expect(buildMenu(appRoutes, 'store_manager', '/', { sandbox: true }).map((m) => m.path)).toEqual(['/members'])
+    expect(menuPaths('owner')).not.toContain('/sandbox')
   })
 
   it.each<Role>(['store_manager', 'store_staff'])('%s sees only members', (role) => {

@@ -14,10 +14,22 @@ export function canAccess(meta: Pick<RouteMeta, 'roles'> | undefined, role: Role
   return role !== null && role !== undefined && meta.roles.includes(role)
 }
 
-/** Sidebar entries a role may see, in route order. `base` is the parent path ('/'). */
-export function buildMenu(routes: RouteRecordRaw[], role: Role | null | undefined, base = '/'): MenuItem[] {
+/** Server features a route may depend on (meta.feature); off until the server says otherwise. */
+export type Feature = NonNullable<RouteMeta['feature']>
+export type FeatureFlags = Partial<Record<Feature, boolean>>
+
+/**
+ * Sidebar entries a role may see, in route order. `base` is the parent path ('/'); a route with
+ * `meta.feature` is listed only when that feature is on.
+ */
+export function buildMenu(
+  routes: RouteRecordRaw[],
+  role: Role | null | undefined,
+  base = '/',
+  features: FeatureFlags = {},
+): MenuItem[] {
   return routes
-    .filter((r) => r.meta?.menu && canAccess(r.meta, role))
+    .filter((r) => r.meta?.menu && canAccess(r.meta, role) && (!r.meta.feature || features[r.meta.feature] === true))
     .map((r) => ({
       path: r.path.startsWith('/') ? r.path : `${base.replace(/\/$/, '')}/${r.path}`,
       title: r.meta?.title ?? String(r.name ?? r.path),

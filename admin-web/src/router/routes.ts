@@ -1,6 +1,6 @@
 import type { Component } from 'vue'
 import type { RouteRecordRaw } from 'vue-router'
-import { Avatar, Collection, Document, PriceTag, Shop, Upload, User } from '@element-plus/icons-vue'
+import { Avatar, Collection, Connection, Document, Iphone, Key, PriceTag, Shop, Upload, User } from '@element-plus/icons-vue'
 import type { Role } from '@/api/types'
 
 declare module 'vue-router' {
@@ -15,6 +15,8 @@ declare module 'vue-router' {
     /** Menu entry to highlight when this (hidden) route is open. */
     activeMenu?: string
     public?: boolean
+    /** Listed in the menu only when the server has this feature on (see stores/app-config.ts). */
+    feature?: 'sandbox'
   }
 }
 
@@ -53,6 +55,24 @@ export const appRoutes: RouteRecordRaw[] = [
     name: 'attributes',
     component: () => import('@/views/attributes/list/index.vue'),
     meta: { title: 'layout.menu.attributes', roles: BRAND, icon: Collection, menu: true },
+  },
+  {
+    path: 'channels',
+    name: 'channels',
+    component: () => import('@/views/channels/list/index.vue'),
+    meta: { title: 'layout.menu.channels', roles: BRAND, icon: Connection, menu: true },
+  },
+  {
+    path: 'integrations/api-keys',
+    name: 'api-keys',
+    component: () => import('@/views/integrations/api-keys/index.vue'),
+    meta: { title: 'layout.menu.apiKeys', roles: BRAND, icon: Key, menu: true },
+  },
+  {
+    path: 'sandbox',
+    name: 'sandbox',
+    component: () => import('@/views/sandbox/wechat/index.vue'),
+    meta: { title: 'layout.menu.sandbox', roles: BRAND, icon: Iphone, menu: true, feature: 'sandbox' },
   },
   {
     path: 'system/staff',

@@ -3,6 +3,7 @@ import type zh from '../zh-CN/common'
 export default {
   appName: 'SCRM Admin',
   actions: {
+    copy: 'Copy',
     search: 'Search',
     reset: 'Reset',
     create: 'Create',
@@ -39,6 +40,8 @@ export default {
     name: 'Name',
   },
   messages: {
+    copied: 'Copied',
+    copyFailed: 'Could not copy; select the text and copy it by hand',
     saved: 'Saved',
     created: 'Created',
     deleted: 'Deleted',

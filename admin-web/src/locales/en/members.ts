@@ -123,4 +123,18 @@ export default {
       phone: 'Phone',
     },
   },
+  timeline: {
+    title: 'Timeline',
+    allTypes: 'All event types',
+    empty: 'No events yet',
+    end: 'No more events',
+    channels: {
+      oa: 'Official Account',
+      wecom: 'WeCom',
+      miniapp: 'Mini-program',
+      pay: 'WeChat Pay',
+      custom: 'Custom',
+      system: 'System',
+    },
+  },
 } satisfies typeof zh

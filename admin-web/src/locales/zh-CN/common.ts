@@ -1,6 +1,7 @@
 export default {
   appName: 'SCRM 管理后台',
   actions: {
+    copy: '复制',
     search: '查询',
     reset: '重置',
     create: '新建',
@@ -37,6 +38,8 @@ export default {
     name: '名称',
   },
   messages: {
+    copied: '已复制',
+    copyFailed: '复制失败，请手动选中复制',
     saved: '已保存',
     created: '已创建',
     deleted: '已删除',

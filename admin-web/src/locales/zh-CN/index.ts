@@ -8,8 +8,11 @@ import attributes from './attributes'
 import staff from './staff'
 import stores from './stores'
 import audit from './audit'
+import channels from './channels'
+import apiKeys from './apiKeys'
+import sandbox from './sandbox'
 
-const messages = { common, auth, layout, members, import: importMessages, tags, attributes, staff, stores, audit }
+const messages = { common, auth, layout, members, import: importMessages, tags, attributes, staff, stores, audit, channels, apiKeys, sandbox }
 
 export type MessageSchema = typeof messages
 export default messages

@@ -121,4 +121,18 @@ export default {
       phone: '手机号',
     },
   },
+  timeline: {
+    title: '动态',
+    allTypes: '全部事件类型',
+    empty: '暂无动态',
+    end: '没有更多了',
+    channels: {
+      oa: '公众号',
+      wecom: '企业微信',
+      miniapp: '小程序',
+      pay: '微信支付',
+      custom: '自定义',
+      system: '系统',
+    },
+  },
 }

@@ -1,0 +1,25 @@
+export default {
+  create: '新建 API 密钥',
+  createdTitle: 'API 密钥已生成',
+  generate: '生成',
+  stored: '我已妥善保存',
+  namePlaceholder: '例如：收银系统',
+  onceWarning: '密钥只显示这一次，关闭后无法再次查看。请立即复制并妥善保存；遗失只能吊销后重新生成。',
+  hint: '外部系统（收银、电商等）调用开放接口时在请求头 Authorization: Bearer 密钥 中携带。',
+  empty: '还没有 API 密钥',
+  revoke: '吊销',
+  revoked: '已吊销',
+  revokeConfirm: '吊销后使用「{name}」的调用将立即失败，确定吊销吗？',
+  status: {
+    active: '有效',
+    revoked: '已吊销',
+  },
+  columns: {
+    name: '名称',
+    prefix: '密钥前缀',
+    status: '状态',
+    createdAt: '创建时间',
+    lastUsedAt: '最近使用',
+    revokedAt: '吊销时间',
+  },
+}

@@ -1,0 +1,30 @@
+import { ref } from 'vue'
+import { defineStore } from 'pinia'
+import { getMpConfig } from '@/api/sandbox'
+
+/** Server facts the menu depends on (GET /api/mp/config), loaded once per page load. */
+export const useAppConfigStore = defineStore('app-config', () => {
+  /** WeChat is the built-in sandbox: the sandbox page is offered. */
+  const sandbox = ref(false)
+  const loaded = ref(false)
+  let pending: Promise<void> | null = null
+
+  function load(): Promise<void> {
+    if (loaded.value) return Promise.resolve()
+    pending ??= getMpConfig()
+      .then((config) => {
+        sandbox.value = config.sandbox
+        loaded.value = true
+      })
+      .catch(() => {
+        // the API client showed the error; treat the feature as off rather than wait forever
+        loaded.value = true
+      })
+      .finally(() => {
+        pending = null
+      })
+    return pending
+  }
+
+  return { sandbox, loaded, load }
+})
