@@ -170,6 +170,8 @@ CREATE TABLE `member_identity` (
   `app_id` varchar(64) NOT NULL DEFAULT '',
   `value` varchar(128) NOT NULL,
   `created_at` datetime(6) NOT NULL DEFAULT current_timestamp(6),
+  `consent` tinyint(4) DEFAULT NULL,
+  `consent_at` datetime DEFAULT NULL,
   PRIMARY KEY (`id`),
   UNIQUE KEY `uq_member_identity__value` (`type`,`app_id`,`value`),
   KEY `idx_member_identity__member` (`member_id`)
@@ -202,6 +204,26 @@ CREATE TABLE `member_import_error` (
   `raw` varchar(1000) DEFAULT NULL,
   PRIMARY KEY (`id`),
   KEY `idx_member_import_error__import` (`import_id`)
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;
+
+CREATE TABLE `member_merge` (
+  `id` int(11) NOT NULL AUTO_INCREMENT,
+  `kept_member_id` int(11) NOT NULL,
+  `merged_member_id` int(11) NOT NULL,
+  `reason` varchar(16) NOT NULL,
+  `identifier` varchar(128) NOT NULL,
+  `identities_moved` text NOT NULL,
+  `events_moved` int(11) NOT NULL DEFAULT 0,
+  `snapshot` text NOT NULL,
+  `merged_by_user_id` int(11) DEFAULT NULL,
+  `merged_by` varchar(64) NOT NULL,
+  `merged_at` datetime(6) NOT NULL DEFAULT current_timestamp(6),
+  `undone_at` datetime DEFAULT NULL,
+  `undone_by_user_id` int(11) DEFAULT NULL,
+  `undone_by` varchar(64) DEFAULT NULL,
+  PRIMARY KEY (`id`),
+  KEY `idx_member_merge__merged` (`merged_member_id`),
+  KEY `idx_member_merge__kept` (`kept_member_id`)
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;
 
 CREATE TABLE `member_tag` (

@@ -253,6 +253,39 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/member-merges/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["MemberMerges_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/member-merges/{id}/undo": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Split a merge: the absorbed member returns with its identities, tags, attributes and events; the two are not merged again automatically */
+        post: operations["MemberMerges_undo"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/members": {
         parameters: {
             query?: never;
@@ -293,6 +326,23 @@ export interface paths {
             cookie?: never;
         };
         get: operations["Events_timeline"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/members/{id}/merges": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Merges that joined other records into this member (or this one into another), newest first */
+        get: operations["MemberMerges_history"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1187,6 +1237,10 @@ export interface components {
         };
         IdentityDto: {
             appId: string | null;
+            /** @description consent given (true) or withdrawn (false) through this identity; null when the channel has not said */
+            consent: boolean | null;
+            /** Format: date-time */
+            consentAt: string | null;
             /** Format: date-time */
             createdAt: string;
             id: number;
@@ -1278,6 +1332,29 @@ export interface components {
             items: components["schemas"]["MemberEventDto"][];
             nextCursor: string | null;
         };
+        MemberMergeDto: {
+            eventsMoved: number;
+            id: number;
+            /** @description that identifier (a unionid, or a masked phone) */
+            identifier: string;
+            identitiesMoved: components["schemas"]["MergedIdentityDto"][];
+            /** @description the member that remained (the older record) */
+            keptMemberId: number;
+            /** Format: date-time */
+            mergedAt: string;
+            /** @description who merged: 'system' for automatic merges */
+            mergedBy: string;
+            /** @description the member absorbed into it */
+            mergedMemberId: number;
+            /**
+             * @description the strong identifier both records claimed
+             * @enum {string}
+             */
+            reason: "unionid" | "phone";
+            /** Format: date-time */
+            undoneAt: string | null;
+            undoneBy: string | null;
+        };
         MemberPageDto: {
             items: components["schemas"]["MemberSummaryDto"][];
             nextCursor: string | null;
@@ -1320,6 +1397,13 @@ export interface components {
             name: string;
             /** @description manual, import, api, rule, automation, wechat */
             source: string;
+        };
+        MergedIdentityDto: {
+            /** @description appid / corpid, '' for brand-wide identities */
+            appId: string;
+            type: string;
+            /** @description openid, unionid, external_userid, or a masked phone */
+            value: string;
         };
         MiniappEmitDto: {
             appId: string;
@@ -1653,9 +1737,11 @@ export type SchemaLoginDto = components['schemas']['LoginDto'];
 export type SchemaMemberDetailDto = components['schemas']['MemberDetailDto'];
 export type SchemaMemberEventDto = components['schemas']['MemberEventDto'];
 export type SchemaMemberEventPageDto = components['schemas']['MemberEventPageDto'];
+export type SchemaMemberMergeDto = components['schemas']['MemberMergeDto'];
 export type SchemaMemberPageDto = components['schemas']['MemberPageDto'];
 export type SchemaMemberSummaryDto = components['schemas']['MemberSummaryDto'];
 export type SchemaMemberTagDto = components['schemas']['MemberTagDto'];
+export type SchemaMergedIdentityDto = components['schemas']['MergedIdentityDto'];
 export type SchemaMiniappEmitDto = components['schemas']['MiniappEmitDto'];
 export type SchemaMpConfigDto = components['schemas']['MpConfigDto'];
 export type SchemaMpLoginDto = components['schemas']['MpLoginDto'];
@@ -2352,6 +2438,76 @@ export interface operations {
             };
         };
     };
+    MemberMerges_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MemberMergeDto"];
+                };
+            };
+            /** @description missing or expired access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description only owner, operator */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    MemberMerges_undo: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MemberMergeDto"];
+                };
+            };
+            /** @description missing or expired access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description only owner, operator */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
     Members_find: {
         parameters: {
             query?: {
@@ -2537,6 +2693,41 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["MemberEventPageDto"];
+                };
+            };
+            /** @description missing or expired access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description only owner, operator, store_manager, store_staff */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    MemberMerges_history: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MemberMergeDto"][];
                 };
             };
             /** @description missing or expired access token */

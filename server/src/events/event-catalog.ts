@@ -86,6 +86,15 @@ export const EVENT_CATALOG: EventTypeDefinition[] = [
     p('outTradeNo', 'string', '商户订单号', 'order number'),
     p('amount', 'number', '金额（分）', 'amount (fen)'),
   ]),
+  e('member.merged', 'system', '合并会员', 'Records merged', 'Another member record turned out to be this person (a shared unionid or verified phone) and was merged into this one.', [
+    p('mergeId', 'number', '合并记录', 'merge id'),
+    p('mergedMemberId', 'number', '被合并会员', 'merged member id'),
+    p('reason', 'string', '依据', 'reason'),
+  ]),
+  e('member.merge_undone', 'system', '撤销合并', 'Merge undone', 'An operator split a merged record again.', [
+    p('mergeId', 'number', '合并记录', 'merge id'),
+    p('restoredMemberId', 'number', '恢复的会员', 'restored member id'),
+  ]),
 ];
 
 const BY_TYPE = new Map(EVENT_CATALOG.map((d) => [d.type, d]));

@@ -63,9 +63,12 @@ export class EventResolutionService implements OnModuleInit {
       { source: SOURCE_CHANNEL[event.source] ?? 'api', consent: CONSENT_EFFECT[event.type], unionid: extra?.unionid },
     );
     const occurredAt = new Date(event.occurredAt);
-    await this.members.seen(member.id, PASSIVE.has(event.type) ? new Date(0) : occurredAt, created ? undefined : CONSENT_EFFECT[event.type]);
+    const consent = CONSENT_EFFECT[event.type];
+    if (consent) await this.members.setIdentityConsent({ type: type as IdentityType, appId, value }, Object.values(consent)[0]!, occurredAt);
+    await this.members.seen(member.id, PASSIVE.has(event.type) ? new Date(0) : occurredAt);
     await this.events.resolve(eventId, member.id);
-    if (extra?.unionid && !created) await this.members.linkUnionid(member.id, extra.unionid);
+    // A unionid another member already holds makes the two one person: merged (the event moves along).
+    if (extra?.unionid && !created) await this.members.claimUnionid(member.id, extra.unionid);
     this.logger.debug(`event ${eventId} (${event.type}) → member ${member.id}${created ? ' (new)' : ''}`);
   }
 

@@ -6,11 +6,12 @@ import { EventsController } from './events.controller';
 import { EventsService } from './events.service';
 import { EventResolutionService } from './event-resolution.service';
 import { CustomEventsService } from './custom-events.service';
+import { EventMergeParticipant } from './event-merge.participant';
 
 @Module({
   imports: [MembersModule, TypeOrmModule.forFeature([EventEntity])],
   controllers: [EventsController],
-  providers: [EventsService, EventResolutionService, CustomEventsService],
+  providers: [EventsService, EventResolutionService, CustomEventsService, EventMergeParticipant],
   exports: [EventsService, EventResolutionService],
 })
 export class EventsModule {}

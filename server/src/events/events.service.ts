@@ -60,6 +60,21 @@ export class EventsService {
     await this.ds.getRepository(EventEntity).update({ id: Number(id) }, { status: 'failed' });
   }
 
+  /** A merge: the absorbed member's events become the kept member's. Returns their ids (as ranges) for an undo. */
+  async moveMember(from: number, to: number, m: EntityManager): Promise<{ count: number; ranges: [number, number][] }> {
+    const rows: { id: number | string }[] = await m.getRepository(EventEntity).find({ where: { memberId: from }, select: { id: true }, order: { id: 'ASC' } });
+    const ids = rows.map((r) => Number(r.id));
+    if (ids.length) await m.getRepository(EventEntity).update({ memberId: from }, { memberId: to });
+    return { count: ids.length, ranges: toRanges(ids) };
+  }
+
+  /** Undoes moveMember: those events go back to the restored member. */
+  async restoreMember(from: number, to: number, ranges: [number, number][], m: EntityManager): Promise<void> {
+    for (const [lo, hi] of ranges) {
+      await m.getRepository(EventEntity).createQueryBuilder().update().set({ memberId: from }).where('member_id = :to AND id BETWEEN :lo AND :hi', { to, lo, hi }).execute();
+    }
+  }
+
   /** A member's events, newest first. */
   async timeline(memberId: number, opts: { type?: string; limit: number; cursor?: string }): Promise<MemberEventPageDto> {
     const qb = this.ds.getRepository(EventEntity).createQueryBuilder('e').where('e.memberId = :memberId', { memberId });
@@ -73,4 +88,15 @@ export class EventsService {
       nextCursor: more ? String(items[items.length - 1].id) : null,
     };
   }
+}
+
+/** Sorted ids as [first, last] runs, so a merge record stays small however many events moved. */
+export function toRanges(ids: number[]): [number, number][] {
+  const out: [number, number][] = [];
+  for (const id of ids) {
+    const last = out[out.length - 1];
+    if (last && id === last[1] + 1) last[1] = id;
+    else out.push([id, id]);
+  }
+  return out;
 }

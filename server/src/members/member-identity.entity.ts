@@ -25,6 +25,16 @@ export class MemberIdentityEntity {
   @Column({ type: 'varchar', length: 128 })
   value: string;
 
+  /**
+   * Consent given through this identity (following this OA, using this mini-program, adding staff
+   * on WeCom, a phone for SMS); null until the channel has said.
+   */
+  @Column({ type: 'boolean', nullable: true })
+  consent: boolean | null;
+
+  @Column({ type: 'datetime', nullable: true })
+  consentAt: Date | null;
+
   @CreateDateColumn({ type: 'datetime' })
   createdAt: Date;
 }

@@ -105,6 +105,9 @@ export class IdentityDto {
   @ApiProperty({ enum: IDENTITY_TYPES }) type: IdentityType;
   @ApiProperty({ type: String, nullable: true }) appId: string | null;
   @ApiProperty({ description: 'the openid / unionid / external_userid; phones are shown masked' }) value: string;
+  @ApiProperty({ type: Boolean, nullable: true, description: 'consent given (true) or withdrawn (false) through this identity; null when the channel has not said' })
+  consent: boolean | null;
+  @ApiProperty({ type: String, format: 'date-time', nullable: true }) consentAt: string | null;
   @ApiProperty({ format: 'date-time' }) createdAt: string;
 }
 

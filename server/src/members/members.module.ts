@@ -8,6 +8,9 @@ import { AttributesController } from './attributes.controller';
 import { AttributesService } from './attributes.service';
 import { MemberExportService } from './member-export.service';
 import { MemberIdentityEntity } from './member-identity.entity';
+import { MemberMergeEntity } from './member-merge.entity';
+import { MemberMergeService } from './member-merge.service';
+import { MemberMergesController } from './member-merges.controller';
 import { MemberImportEntity, MemberImportErrorEntity } from './member-import.entity';
 import { MemberImportService } from './member-import.service';
 import { MemberListService } from './member-list.service';
@@ -22,10 +25,10 @@ import { MembersService } from './members.service';
       inject: [APP_CONFIG],
       useFactory: (c: AppConfig) => ({ limits: { fileSize: c.maxUploadBytes, files: 1 } }),
     }),
-    TypeOrmModule.forFeature([MemberEntity, MemberIdentityEntity, AttributeDefinitionEntity, MemberAttributeEntity, MemberImportEntity, MemberImportErrorEntity]),
+    TypeOrmModule.forFeature([MemberEntity, MemberIdentityEntity, AttributeDefinitionEntity, MemberAttributeEntity, MemberImportEntity, MemberImportErrorEntity, MemberMergeEntity]),
   ],
-  controllers: [MembersController, AttributesController],
-  providers: [MembersService, MemberListService, MemberImportService, MemberExportService, AttributesService],
-  exports: [MembersService, AttributesService],
+  controllers: [MembersController, AttributesController, MemberMergesController],
+  providers: [MembersService, MemberListService, MemberImportService, MemberExportService, AttributesService, MemberMergeService],
+  exports: [MembersService, AttributesService, MemberMergeService],
 })
 export class MembersModule {}

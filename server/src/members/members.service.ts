@@ -12,6 +12,8 @@ import { TagActor, TagsService } from '../tags/tags.service';
 import { TagRefDto } from '../tags/tags.dto';
 import { AttributesService } from './attributes.service';
 import { MemberIdentityEntity, IdentityType } from './member-identity.entity';
+import { CONSENT_CHANNEL_OF, recomputeConsent } from './member-consent';
+import { MemberMergeService } from './member-merge.service';
 import { MemberEntity } from './member.entity';
 import { CreateMemberDto, IdentityDto, MemberDetailDto, MemberSummaryDto, UpdateMemberDto } from './members.dto';
 
@@ -27,6 +29,7 @@ export class MembersService {
     private readonly attributes: AttributesService,
     private readonly tags: TagsService,
     private readonly audit: AuditService,
+    private readonly merges: MemberMergeService,
   ) {}
 
   async detail(viewer: AdminPrincipal | null, id: number): Promise<MemberDetailDto> {
@@ -224,6 +227,34 @@ export class MembersService {
     }
   }
 
+  /**
+   * Gives the member a unionid a channel told us about. If another member already holds it the two
+   * records are one person and are merged (the older stays). Returns the id of the member that now
+   * holds the unionid (the caller's member may have been merged away).
+   */
+  async claimUnionid(memberId: number, unionid: string): Promise<number> {
+    if ((await this.linkUnionid(memberId, unionid)) !== 'held_by_other') return memberId;
+    const owner = await this.findByIdentity('unionid', '', unionid);
+    if (!owner || owner.id === memberId) return memberId;
+    const merge = await this.merges.mergeOnIdentifier(memberId, owner.id, 'unionid', unionid);
+    return merge ? merge.keptMemberId : memberId;
+  }
+
+  /**
+   * Consent given or withdrawn through one identity (an OA follow, a WeCom contact…), at `at`. An
+   * older signal arriving late does not overwrite a newer one. The member's channel flag follows.
+   */
+  async setIdentityConsent(subject: { type: IdentityType; appId: string; value: string }, granted: boolean, at: Date): Promise<void> {
+    if (!CONSENT_CHANNEL_OF[subject.type]) return;
+    await this.ds.transaction(async (m) => {
+      const repo = m.getRepository(MemberIdentityEntity);
+      const ident = await repo.findOne({ where: { type: subject.type, appId: APP_SCOPED.includes(subject.type) ? subject.appId : '', value: subject.value } });
+      if (!ident || (ident.consentAt && new Date(ident.consentAt) > at)) return;
+      await repo.update({ id: ident.id }, { consent: granted, consentAt: at });
+      await recomputeConsent(m, [ident.memberId]);
+    });
+  }
+
   /** Records that the member was active at `at` (never moves lastSeenAt backwards). */
   async seen(memberId: number, at: Date, consent?: Partial<Record<'oa' | 'miniapp' | 'wecom' | 'sms', boolean>>): Promise<void> {
     const patch: Partial<MemberEntity> = {};
@@ -257,7 +288,7 @@ export class MembersService {
 
   async get(id: number): Promise<MemberEntity> {
     const m = await this.ds.getRepository(MemberEntity).findOne({ where: { id } });
-    if (!m) throw new NotFoundError('member', id);
+    if (!m) throw (await this.merges.goneError(id)) ?? new NotFoundError('member', id);
     return m;
   }
 
@@ -366,6 +397,8 @@ function identityDto(i: MemberIdentityEntity, m: MemberEntity): IdentityDto {
     type: i.type,
     appId: i.appId || null,
     value: i.type === 'phone' ? (m.phoneMasked ?? '***') : i.value,
+    consent: i.consent == null ? null : Boolean(i.consent),
+    consentAt: isoOrNull(i.consentAt),
     createdAt: isoOrNull(i.createdAt) ?? '',
   };
 }

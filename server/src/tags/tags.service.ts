@@ -240,6 +240,32 @@ export class TagsService {
     );
   }
 
+  /**
+   * A merge: the absorbed member's tags go to the kept member (keeping who added them and when),
+   * except ones it already carries. Returns what an undo needs.
+   */
+  async moveMember(from: number, to: number, m: EntityManager): Promise<{ links: SavedTagLink[]; added: number[] }> {
+    const repo = m.getRepository(MemberTagEntity);
+    const [theirs, mine] = await Promise.all([repo.find({ where: { memberId: from } }), repo.find({ where: { memberId: to }, select: { tagId: true } })]);
+    const have = new Set(mine.map((t) => t.tagId));
+    const moving = theirs.filter((t) => !have.has(t.tagId));
+    if (moving.length) await repo.update({ memberId: from, tagId: In(moving.map((t) => t.tagId)) }, { memberId: to });
+    const dropped = theirs.filter((t) => have.has(t.tagId)).map((t) => t.tagId);
+    await this.removeFromMembers([from], dropped, m);
+    return { links: theirs.map(savedLink), added: moving.map((t) => t.tagId) };
+  }
+
+  /** Undoes moveMember: the tags it gave the kept member go back, the absorbed member's own return. */
+  async restoreMember(from: number, to: number, record: unknown, m: EntityManager): Promise<void> {
+    const rec = record as { links: SavedTagLink[]; added: number[] };
+    await this.removeFromMembers([to], rec.added, m);
+    // The absorbed member's row only comes back inside this transaction, so none of its links exist yet.
+    for (const link of rec.links) {
+      await m.getRepository(MemberTagEntity).insert({ ...link, memberId: from, createdAt: new Date(link.createdAt) });
+      await m.getRepository(TagEntity).increment({ id: link.tagId }, 'memberCount', 1);
+    }
+  }
+
   /** Deletes every tag of the member (when a member is erased). */
   async clearMember(memberId: number, m: EntityManager): Promise<void> {
     const tags = await m.getRepository(MemberTagEntity).find({ where: { memberId }, select: { tagId: true } });
@@ -273,4 +299,16 @@ export class TagsService {
 
 export function toIso(v: string | Date | null | undefined): string {
   return isoOrNull(v) ?? '';
+}
+
+export interface SavedTagLink {
+  tagId: number;
+  source: TagSource;
+  addedByUserId: number | null;
+  addedBy: string;
+  createdAt: string;
+}
+
+function savedLink(t: MemberTagEntity): SavedTagLink {
+  return { tagId: t.tagId, source: t.source, addedByUserId: t.addedByUserId, addedBy: t.addedBy, createdAt: new Date(t.createdAt).toISOString() };
 }

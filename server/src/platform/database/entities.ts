@@ -3,6 +3,7 @@ import { StoreEntity } from '../../accounts/store.entity';
 import { ApiKeyEntity } from '../../accounts/api-key.entity';
 import { AttributeDefinitionEntity, MemberAttributeEntity } from '../../members/attribute.entity';
 import { MemberIdentityEntity } from '../../members/member-identity.entity';
+import { MemberMergeEntity } from '../../members/member-merge.entity';
 import { MemberImportEntity, MemberImportErrorEntity } from '../../members/member-import.entity';
 import { MemberEntity } from '../../members/member.entity';
 import { MemberTagEntity, TagEntity, TagGroupEntity } from '../../tags/tag.entity';
@@ -19,6 +20,7 @@ export const ENTITIES = [
   AuditLogEntity,
   MemberEntity,
   MemberIdentityEntity,
+  MemberMergeEntity,
   AttributeDefinitionEntity,
   MemberAttributeEntity,
   MemberImportEntity,

@@ -112,7 +112,10 @@ export class MiniappAuthService {
 
   /** One member per person: the mini-program openid, else the unionid shared with OA and WeCom, else new. */
   private async resolveMember(appId: string, openid: string, unionid?: string): Promise<MemberEntity> {
-    const { member } = await this.members.resolveIdentity({ type: 'mp_openid', appId, value: openid }, { unionid, source: 'miniapp', consent: { miniapp: true } });
-    return member;
+    const { member, created } = await this.members.resolveIdentity({ type: 'mp_openid', appId, value: openid }, { unionid, source: 'miniapp', consent: { miniapp: true } });
+    if (!unionid || created) return member;
+    // Known by openid, now with a unionid another record may hold (e.g. an OA follower): one person.
+    const id = await this.members.claimUnionid(member.id, unionid);
+    return id === member.id ? member : this.members.get(id);
   }
 }
