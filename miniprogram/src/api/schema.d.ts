@@ -512,6 +512,39 @@ export interface paths {
         patch: operations["Miniapp_update"];
         trace?: never;
     };
+    "/api/oa/accounts/{accountId}/follower-imports": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["OaFollowerImport_list"];
+        put?: never;
+        /** Import the OA's existing followers as members (a background job; poll its progress) */
+        post: operations["OaFollowerImport_start"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/oa/follower-imports/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["OaFollowerImport_status"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/stores": {
         parameters: {
             query?: never;
@@ -725,6 +758,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/sandbox/cgi-bin/user/get": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** OA follower list, paged by next_openid */
+        get: operations["SandboxOa_followers"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/sandbox/cgi-bin/user/info": {
         parameters: {
             query?: never;
@@ -736,6 +786,23 @@ export interface paths {
         get: operations["Sandbox_userInfo"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/sandbox/cgi-bin/user/info/batchget": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** OA user info for up to 100 openids */
+        post: operations["SandboxOa_batchget"];
         delete?: never;
         options?: never;
         head?: never;
@@ -804,6 +871,23 @@ export interface paths {
         put?: never;
         /** Play WeChat: push an OA event or message (signed, encrypted) to our callback URL */
         post: operations["SandboxControl_emitOa"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/sandbox/oa/followers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Make people follow the sandbox OA without a push (to test importing existing followers) */
+        post: operations["SandboxOa_seed"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1222,6 +1306,30 @@ export interface components {
             /** @description number of calls affected; unset = until cleared */
             times?: number;
         };
+        FollowerImportDto: {
+            /** @description the OA channel account */
+            accountId: number;
+            /** @description new members made for followers we did not know */
+            created: number;
+            /** Format: date-time */
+            createdAt: string;
+            failed: number;
+            failure: string | null;
+            /** Format: date-time */
+            finishedAt: string | null;
+            id: number;
+            /** @description followers that were already members */
+            matched: number;
+            /** @description 0-100 */
+            percent: number;
+            processed: number;
+            /** Format: date-time */
+            startedAt: string | null;
+            /** @enum {string} */
+            status: "queued" | "running" | "completed" | "failed";
+            /** @description followers WeChat reports for the account */
+            total: number;
+        };
         HealthDto: {
             checks: {
                 [key: string]: components["schemas"]["CheckDto"];
@@ -1526,6 +1634,21 @@ export interface components {
             response: Record<string, never> | null;
             status: number;
         };
+        SandboxFollowersDto: {
+            /** @example wx1234567890abcdef */
+            appId: string;
+            /** @description or this many made-up followers */
+            count?: number;
+            /** @description these openids follow the OA (no push is sent: they followed before the account was connected) */
+            openids?: string[];
+            /** @description user/get page size from now on (WeChat: 10000) */
+            pageSize?: number;
+        };
+        SandboxFollowersResultDto: {
+            added: string[];
+            appId: string;
+            total: number;
+        };
         SandboxLoginCodeDto: {
             /** @description mini-program AppID (defaults to the configured one) */
             appId?: string;
@@ -1727,6 +1850,7 @@ export type SchemaEventPropertyDto = components['schemas']['EventPropertyDto'];
 export type SchemaEventSubjectDto = components['schemas']['EventSubjectDto'];
 export type SchemaEventTypeDto = components['schemas']['EventTypeDto'];
 export type SchemaFaultDto = components['schemas']['FaultDto'];
+export type SchemaFollowerImportDto = components['schemas']['FollowerImportDto'];
 export type SchemaHealthDto = components['schemas']['HealthDto'];
 export type SchemaIdentityDto = components['schemas']['IdentityDto'];
 export type SchemaIdentityInput = components['schemas']['IdentityInput'];
@@ -1754,6 +1878,8 @@ export type SchemaPlatformKeyDto = components['schemas']['PlatformKeyDto'];
 export type SchemaRefreshDto = components['schemas']['RefreshDto'];
 export type SchemaSandboxAccountDto = components['schemas']['SandboxAccountDto'];
 export type SchemaSandboxCallDto = components['schemas']['SandboxCallDto'];
+export type SchemaSandboxFollowersDto = components['schemas']['SandboxFollowersDto'];
+export type SchemaSandboxFollowersResultDto = components['schemas']['SandboxFollowersResultDto'];
 export type SchemaSandboxLoginCodeDto = components['schemas']['SandboxLoginCodeDto'];
 export type SchemaSandboxLoginCodeResponse = components['schemas']['SandboxLoginCodeResponse'];
 export type SchemaSaveTagDto = components['schemas']['SaveTagDto'];
@@ -3102,6 +3228,111 @@ export interface operations {
             };
         };
     };
+    OaFollowerImport_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                accountId: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FollowerImportDto"][];
+                };
+            };
+            /** @description missing or expired access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description only owner, operator */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    OaFollowerImport_start: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                accountId: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FollowerImportDto"];
+                };
+            };
+            /** @description missing or expired access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description only owner, operator */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    OaFollowerImport_status: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FollowerImportDto"];
+                };
+            };
+            /** @description missing or expired access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description only owner, operator */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
     Stores_list: {
         parameters: {
             query?: never;
@@ -3753,7 +3984,41 @@ export interface operations {
             };
         };
     };
+    SandboxOa_followers: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
     Sandbox_userInfo: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    SandboxOa_batchget: {
         parameters: {
             query?: never;
             header?: never;
@@ -3894,6 +4159,29 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["EmitResultDto"];
+                };
+            };
+        };
+    };
+    SandboxOa_seed: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SandboxFollowersDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SandboxFollowersResultDto"];
                 };
             };
         };

@@ -23,6 +23,8 @@ declare module 'co-wechat-api' {
     wxaPrefix: string;
     setOpts(opts: { timeout?: number }): void;
     getUser(options: string | { openid: string; lang?: string }): Promise<Record<string, unknown>>;
+    getFollowers(nextOpenid?: string): Promise<{ total?: number; count?: number; data?: { openid: string[] }; next_openid?: string }>;
+    batchGetUsers(openids: string[], lang?: string): Promise<{ user_info_list?: Record<string, unknown>[] }>;
     sendText(openid: string, text: string): Promise<{ errcode: number; errmsg: string }>;
     sendTemplate(
       openid: string,

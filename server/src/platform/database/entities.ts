@@ -10,6 +10,7 @@ import { MemberTagEntity, TagEntity, TagGroupEntity } from '../../tags/tag.entit
 import { AuditLogEntity } from '../audit/audit-log.entity';
 import { EventEntity } from '../../events/event.entity';
 import { ChannelAccessTokenEntity, ChannelAccountEntity } from '../../wechat/channels/channel-account.entity';
+import { OaFollowerImportEntity } from '../../wechat/oa/oa-follower-import.entity';
 
 /** Every table of the product. Each module owns its own; this list only tells TypeORM about them. */
 export const ENTITIES = [
@@ -30,6 +31,7 @@ export const ENTITIES = [
   MemberTagEntity,
   ChannelAccountEntity,
   ChannelAccessTokenEntity,
+  OaFollowerImportEntity,
   EventEntity,
   ApiKeyEntity,
 ];

@@ -13,6 +13,7 @@ export interface OaUser {
   unionid?: string;
   subscribeScene?: string;
   qrScene?: string;
+  subscribedAt?: Date;
 }
 
 const TRANSIENT_RETRIES = 2;
@@ -35,14 +36,19 @@ export class OaApiService {
   ) {}
 
   async getUser(appId: string, openid: string): Promise<OaUser> {
-    const raw = await this.call(appId, 'user/info', (api) => api.getUser({ openid, lang: 'zh_CN' }));
-    return {
-      subscribed: Number(raw.subscribe) === 1,
-      openid,
-      unionid: typeof raw.unionid === 'string' ? raw.unionid : undefined,
-      subscribeScene: typeof raw.subscribe_scene === 'string' ? raw.subscribe_scene : undefined,
-      qrScene: typeof raw.qr_scene_str === 'string' && raw.qr_scene_str ? raw.qr_scene_str : undefined,
-    };
+    return toOaUser(await this.call(appId, 'user/info', (api) => api.getUser({ openid, lang: 'zh_CN' })), openid);
+  }
+
+  /** One page of the account's followers (user/get: up to 10,000 openids, then next_openid). */
+  async followers(appId: string, nextOpenid = ''): Promise<{ total: number; openids: string[]; nextOpenid: string }> {
+    const raw = await this.call(appId, 'user/get', (api) => api.getFollowers(nextOpenid));
+    return { total: Number(raw.total ?? 0), openids: raw.data?.openid ?? [], nextOpenid: raw.next_openid ?? '' };
+  }
+
+  /** Profiles of up to 100 followers at once (user/info/batchget). */
+  async users(appId: string, openids: string[]): Promise<OaUser[]> {
+    const raw = await this.call(appId, 'user/info/batchget', (api) => api.batchGetUsers(openids));
+    return (raw.user_info_list ?? []).map((u) => toOaUser(u));
   }
 
   async sendText(appId: string, openid: string, text: string): Promise<void> {
@@ -99,6 +105,17 @@ export class OaApiService {
     this.clients.set(appId, { api, secret: s.secret });
     return api;
   }
+}
+
+function toOaUser(raw: Record<string, unknown>, openid?: string): OaUser {
+  return {
+    subscribed: Number(raw.subscribe) === 1,
+    openid: typeof raw.openid === 'string' ? raw.openid : (openid ?? ''),
+    unionid: typeof raw.unionid === 'string' ? raw.unionid : undefined,
+    subscribeScene: typeof raw.subscribe_scene === 'string' ? raw.subscribe_scene : undefined,
+    qrScene: typeof raw.qr_scene_str === 'string' && raw.qr_scene_str ? raw.qr_scene_str : undefined,
+    subscribedAt: typeof raw.subscribe_time === 'number' ? new Date(raw.subscribe_time * 1000) : undefined,
+  };
 }
 
 /** co-wechat-api throws Error{name:'WeChatAPIError', code}; network failures are plain errors. */

@@ -5,6 +5,14 @@ import { OaCallbackController } from './oa-callback.controller';
 import { OaCallbackService } from './oa-callback.service';
 import { OaApiService } from './oa-api.service';
 import { OaEnricher } from './oa-enricher';
+import { OaFollowerImportController } from './oa-follower-import.controller';
+import { OaFollowerImportService } from './oa-follower-import.service';
+import { MembersModule } from '../../members/members.module';
 
-@Module({ imports: [WechatModule, EventsModule], controllers: [OaCallbackController], providers: [OaCallbackService, OaApiService, OaEnricher], exports: [OaApiService] })
+@Module({
+  imports: [WechatModule, EventsModule, MembersModule],
+  controllers: [OaCallbackController, OaFollowerImportController],
+  providers: [OaCallbackService, OaApiService, OaEnricher, OaFollowerImportService],
+  exports: [OaApiService],
+})
 export class OaModule {}

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { randomBytes } from 'node:crypto';
+import { createHmac, randomBytes } from 'node:crypto';
+import { SecretBox } from '../../platform/crypto/secret-box';
 
 export interface SandboxCall {
   id: number;
@@ -37,6 +38,18 @@ export class SandboxState {
   private readonly appSecrets = new Map<string, string>();
   private readonly followers = new Map<string, Map<string, { since: number; scene?: string }>>();
   private seq = 0;
+  private readonly unionKey: Buffer;
+  /** user/get page size (WeChat's is 10,000; tests make it small to exercise paging). */
+  followerPageSize = 10_000;
+
+  constructor(box: SecretBox) {
+    this.unionKey = box.subKey('sandbox:unionid');
+  }
+
+  /** As if every app were bound to the brand's open-platform account: one unionid per person. */
+  unionidOf(openid: string): string {
+    return this.personOf.get(openid) ?? `oU${createHmac('sha256', this.unionKey).update(openid).digest('base64url').slice(0, 26)}`;
+  }
 
   /**
    * The sandbox's own idea of an app's secret, as WeChat's console holds it: learnt the first time
@@ -82,6 +95,11 @@ export class SandboxState {
       if (!list.has(openid)) list.set(openid, { since: Math.floor(Date.now() / 1000), scene });
     } else list.delete(openid);
     this.followers.set(appId, list);
+  }
+
+  /** The OA's followers in the order they followed (user/get pages through this). */
+  followersOf(appId: string): string[] {
+    return [...(this.followers.get(appId)?.keys() ?? [])];
   }
 
   follower(appId: string, openid: string): { since: number; scene?: string } | undefined {

@@ -1,7 +1,7 @@
 import { Body, Controller, Get, HttpCode, Inject, Post, Query, UseInterceptors } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { IsOptional, IsString, Matches, MaxLength } from 'class-validator';
-import { createHmac, randomBytes } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import { Public } from '../../platform/auth/decorators';
 import { APP_CONFIG, AppConfig } from '../../platform/config/config';
 import { SecretBox } from '../../platform/crypto/secret-box';
@@ -36,7 +36,6 @@ class SandboxLoginCodeResponse {
 @UseInterceptors(SandboxRecorder)
 export class SandboxController {
   private readonly codes: SandboxLoginCodes;
-  private readonly unionKey: Buffer;
 
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
@@ -45,7 +44,6 @@ export class SandboxController {
     box: SecretBox,
   ) {
     this.codes = new SandboxLoginCodes(box.subKey('sandbox:login-code'));
-    this.unionKey = box.subKey('sandbox:unionid');
   }
 
   @Post('miniapp/login-code')
@@ -138,11 +136,8 @@ export class SandboxController {
     return { errcode: 0, errmsg: 'ok', msgid: Date.now() * 1000 + Math.floor(Math.random() * 1000) };
   }
 
-  /** As if every app were bound to the brand's open-platform account: one unionid per person. */
   unionidOf(openid: string): string {
-    const known = this.state.unionidFor(openid);
-    if (known) return known;
-    return `oU${createHmac('sha256', this.unionKey).update(openid).digest('base64url').slice(0, 26)}`;
+    return this.state.unionidOf(openid);
   }
 
   private async miniappSecret(appId: string | undefined): Promise<string | null> {

@@ -8,11 +8,12 @@ import { SandboxWecomEmitter } from './sandbox-wecom-emitter';
 import { SandboxMiniappEmitter } from './sandbox-miniapp-emitter';
 import { SandboxPayEmitter } from './sandbox-pay-emitter';
 import { SandboxController } from './sandbox.controller';
+import { SandboxOaController } from './sandbox-oa.controller';
 
 /** Mounted only when WECHAT_MODE=sandbox (the embedded default and tests). */
 @Module({
   imports: [WechatModule],
-  controllers: [SandboxController, SandboxControlController],
+  controllers: [SandboxController, SandboxControlController, SandboxOaController],
   providers: [SandboxState, SandboxRecorder, SandboxOaEmitter, SandboxWecomEmitter, SandboxMiniappEmitter, SandboxPayEmitter],
   exports: [SandboxState],
 })

@@ -1,0 +1,80 @@
+import { Body, Controller, Get, HttpCode, Post, Query, UseInterceptors } from '@nestjs/common';
+import { ApiOkResponse, ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { ArrayMaxSize, IsArray, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
+import { Public } from '../../platform/auth/decorators';
+import { SandboxRecorder } from './sandbox-recorder.interceptor';
+import { SandboxState } from './sandbox-state.service';
+
+class SandboxFollowersDto {
+  @ApiProperty({ example: 'wx1234567890abcdef' }) @IsString() @MaxLength(64) appId: string;
+  @ApiPropertyOptional({ description: 'these openids follow the OA (no push is sent: they followed before the account was connected)' })
+  @IsOptional() @IsArray() @ArrayMaxSize(10_000) @Matches(/^[A-Za-z0-9_-]{6,64}$/, { each: true, message: 'each openid must be 6-64 letters, digits, _ or -' })
+  openids?: string[];
+  @ApiPropertyOptional({ description: 'or this many made-up followers' }) @IsOptional() @IsInt() @Min(1) @Max(100_000) count?: number;
+  @ApiPropertyOptional({ description: 'user/get page size from now on (WeChat: 10000)' }) @IsOptional() @IsInt() @Min(1) @Max(10_000) pageSize?: number;
+}
+
+class SandboxFollowersResultDto {
+  @ApiProperty() appId: string;
+  @ApiProperty() total: number;
+  @ApiProperty({ type: [String] }) added: string[];
+}
+
+/** The sandbox's OA follower list: what user/get and user/info/batchget answer, and a way to seed it. */
+@ApiTags('sandbox')
+@Controller('sandbox')
+export class SandboxOaController {
+  constructor(private readonly state: SandboxState) {}
+
+  @Post('oa/followers')
+  @Public()
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Make people follow the sandbox OA without a push (to test importing existing followers)' })
+  @ApiOkResponse({ type: SandboxFollowersResultDto })
+  seed(@Body() dto: SandboxFollowersDto): SandboxFollowersResultDto {
+    const added = [...(dto.openids ?? [])];
+    const base = this.state.followersOf(dto.appId).length;
+    for (let i = 0; i < (dto.count ?? 0); i++) added.push(`oSbxFollower${String(base + i + 1).padStart(6, '0')}`);
+    for (const openid of added) this.state.setFollowing(dto.appId, openid, true);
+    if (dto.pageSize) this.state.followerPageSize = dto.pageSize;
+    return { appId: dto.appId, total: this.state.followersOf(dto.appId).length, added };
+  }
+
+  @Get('cgi-bin/user/get')
+  @Public()
+  @UseInterceptors(SandboxRecorder)
+  @ApiOperation({ summary: 'OA follower list, paged by next_openid' })
+  followers(@Query() q: Record<string, string>) {
+    const auth = this.state.checkToken(q.access_token);
+    if ('errcode' in auth) return auth;
+    const all = this.state.followersOf(auth.owner);
+    const from = q.next_openid ? all.indexOf(q.next_openid) + 1 : 0;
+    if (q.next_openid && from === 0) return { errcode: 40003, errmsg: 'invalid next_openid' };
+    const page = all.slice(from, from + this.state.followerPageSize);
+    // As WeChat does: next_openid is the page's last openid; the call after the last page has count 0.
+    return { total: all.length, count: page.length, data: page.length ? { openid: page } : undefined, next_openid: page.at(-1) ?? '' };
+  }
+
+  @Post('cgi-bin/user/info/batchget')
+  @Public()
+  @HttpCode(200)
+  @UseInterceptors(SandboxRecorder)
+  @ApiOperation({ summary: 'OA user info for up to 100 openids' })
+  batchget(@Query() q: Record<string, string>, @Body() body: { user_list?: { openid?: unknown }[] }) {
+    const auth = this.state.checkToken(q.access_token);
+    if ('errcode' in auth) return auth;
+    const list = Array.isArray(body?.user_list) ? body.user_list : [];
+    if (!list.length || list.length > 100) return { errcode: 40032, errmsg: 'invalid openid list size' };
+    if (list.some((u) => typeof u?.openid !== 'string' || !/^[A-Za-z0-9_-]{6,64}$/.test(u.openid))) return { errcode: 40003, errmsg: 'invalid openid' };
+    return {
+      user_info_list: list.map(({ openid }) => {
+        const f = this.state.follower(auth.owner, openid as string);
+        if (!f) return { subscribe: 0, openid };
+        return {
+          subscribe: 1, openid, language: 'zh_CN', subscribe_time: f.since, unionid: this.state.unionidOf(openid as string), remark: '', groupid: 0, tagid_list: [],
+          subscribe_scene: f.scene ? 'ADD_SCENE_QR_CODE' : 'ADD_SCENE_SEARCH', qr_scene: 0, qr_scene_str: f.scene ?? '',
+        };
+      }),
+    };
+  }
+}
