@@ -297,6 +297,22 @@ CREATE TABLE `tag` (
   KEY `idx_tag__group` (`group_id`)
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;
 
+CREATE TABLE `tag_channel_link` (
+  `id` int(11) NOT NULL AUTO_INCREMENT,
+  `tag_id` int(11) NOT NULL,
+  `account_id` int(11) NOT NULL,
+  `channel_type` varchar(16) NOT NULL,
+  `external_tag_id` varchar(64) NOT NULL,
+  `external_name` varchar(64) NOT NULL,
+  `last_synced_at` datetime DEFAULT NULL,
+  `last_result` varchar(255) DEFAULT NULL,
+  `last_error` varchar(500) DEFAULT NULL,
+  `created_at` datetime(6) NOT NULL DEFAULT current_timestamp(6),
+  PRIMARY KEY (`id`),
+  UNIQUE KEY `uq_tag_channel_link__external` (`account_id`,`external_tag_id`),
+  UNIQUE KEY `uq_tag_channel_link__tag_account` (`tag_id`,`account_id`)
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;
+
 CREATE TABLE `tag_group` (
   `id` int(11) NOT NULL AUTO_INCREMENT,
   `name` varchar(64) NOT NULL,

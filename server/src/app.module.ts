@@ -14,6 +14,7 @@ import { EventsModule } from './events/events.module';
 import { WechatModule } from './wechat/wechat.module';
 import { OaModule } from './wechat/oa/oa.module';
 import { WecomModule } from './wechat/wecom/wecom.module';
+import { TagSyncModule } from './tags/sync/tag-sync.module';
 import { PayModule } from './wechat/pay/pay.module';
 import { MiniappModule } from './wechat/miniapp/miniapp.module';
 import { SandboxModule } from './wechat/sandbox/sandbox.module';
@@ -42,6 +43,7 @@ export class AppModule {
         WechatModule,
         OaModule,
         WecomModule,
+        TagSyncModule,
         PayModule,
         MiniappModule,
         DemoModule,

@@ -171,6 +171,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/channels/{accountId}/wechat-tags": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The account's own tags as WeChat lists them (to link an existing one) */
+        get: operations["TagSync_wechatTags"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/channels/{id}": {
         parameters: {
             query?: never;
@@ -641,6 +658,58 @@ export interface paths {
         patch: operations["Tags_update"];
         trace?: never;
     };
+    "/api/tags/{id}/links": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** WeChat tags (OA user tags, WeCom corp tags) this tag is kept in step with */
+        get: operations["TagSync_links"];
+        put?: never;
+        /** Link the tag to a WeChat tag (created with the same name if none is given); a first two-way sync runs in the background */
+        post: operations["TagSync_link"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/tags/{id}/links/{linkId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Stop syncing (tags already set on either side stay) */
+        delete: operations["TagSync_unlink"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/tags/{id}/links/{linkId}/sync": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Run a two-way sync of the link now (members tagged on either side get the tag on the other) */
+        post: operations["TagSync_resync"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/users": {
         parameters: {
             query?: never;
@@ -741,6 +810,74 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/sandbox/cgi-bin/tags/create": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** OA: create a user tag */
+        post: operations["SandboxOa_createTag"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/sandbox/cgi-bin/tags/get": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** OA: the account's user tags */
+        get: operations["SandboxOa_listTags"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/sandbox/cgi-bin/tags/members/batchtagging": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** OA: tag up to 50 followers */
+        post: operations["SandboxOa_batchTagging"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/sandbox/cgi-bin/tags/members/batchuntagging": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** OA: untag up to 50 followers */
+        post: operations["SandboxOa_batchUntagging"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/sandbox/cgi-bin/token": {
         parameters: {
             query?: never;
@@ -803,6 +940,23 @@ export interface paths {
         put?: never;
         /** OA user info for up to 100 openids */
         post: operations["SandboxOa_batchget"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/sandbox/cgi-bin/user/tag/get": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** OA: followers carrying a tag, paged by next_openid */
+        post: operations["SandboxOa_tagFollowers"];
         delete?: never;
         options?: never;
         head?: never;
@@ -888,6 +1042,23 @@ export interface paths {
         put?: never;
         /** Make people follow the sandbox OA without a push (to test importing existing followers) */
         post: operations["SandboxOa_seed"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/sandbox/oa/tags/{tagId}/members": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Play an operator tagging followers in the OA backend (mp.weixin.qq.com), which WeChat does not push */
+        post: operations["SandboxOa_tagInConsole"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1215,6 +1386,12 @@ export interface components {
             /** @example SH02 */
             code: string;
             name: string;
+        };
+        CreateTagLinkDto: {
+            /** @description an OA or WeCom channel account */
+            accountId: number;
+            /** @description link this existing WeChat tag (from GET /api/channels/{accountId}/wechat-tags); omitted: one named like our tag is created (or found) */
+            externalTagId?: string;
         };
         CreateUserDto: {
             displayName: string;
@@ -1661,6 +1838,10 @@ export interface components {
             code: string;
             openid: string;
         };
+        SandboxTagMembersDto: {
+            appId: string;
+            openids: string[];
+        };
         SaveTagDto: {
             /** @example #409EFF */
             color?: string;
@@ -1719,6 +1900,19 @@ export interface components {
             description: string | null;
             id: number;
             name: string;
+        };
+        TagLinkDto: {
+            accountId: number;
+            /** @enum {string} */
+            channelType: "oa" | "wecom";
+            externalName: string;
+            externalTagId: string;
+            id: number;
+            lastError: string | null;
+            lastResult: string | null;
+            /** Format: date-time */
+            lastSyncedAt: string | null;
+            tagId: number;
         };
         TagRefDto: {
             color: string | null;
@@ -1791,6 +1985,14 @@ export interface components {
             role?: "owner" | "operator" | "store_manager" | "store_staff";
             storeIds?: number[];
         };
+        WechatTagDto: {
+            /** @description members carrying it, where WeChat says */
+            count: number | null;
+            /** @description WeCom tag group */
+            group: string | null;
+            id: string;
+            name: string;
+        };
         WecomEmitDto: {
             chatId?: string;
             /** @example ww1234567890abcdef */
@@ -1840,6 +2042,7 @@ export type SchemaCreateChannelDto = components['schemas']['CreateChannelDto'];
 export type SchemaCreatedApiKeyDto = components['schemas']['CreatedApiKeyDto'];
 export type SchemaCreateMemberDto = components['schemas']['CreateMemberDto'];
 export type SchemaCreateStoreDto = components['schemas']['CreateStoreDto'];
+export type SchemaCreateTagLinkDto = components['schemas']['CreateTagLinkDto'];
 export type SchemaCreateUserDto = components['schemas']['CreateUserDto'];
 export type SchemaCustomEventBatchDto = components['schemas']['CustomEventBatchDto'];
 export type SchemaCustomEventDto = components['schemas']['CustomEventDto'];
@@ -1882,6 +2085,7 @@ export type SchemaSandboxFollowersDto = components['schemas']['SandboxFollowersD
 export type SchemaSandboxFollowersResultDto = components['schemas']['SandboxFollowersResultDto'];
 export type SchemaSandboxLoginCodeDto = components['schemas']['SandboxLoginCodeDto'];
 export type SchemaSandboxLoginCodeResponse = components['schemas']['SandboxLoginCodeResponse'];
+export type SchemaSandboxTagMembersDto = components['schemas']['SandboxTagMembersDto'];
 export type SchemaSaveTagDto = components['schemas']['SaveTagDto'];
 export type SchemaSaveTagGroupDto = components['schemas']['SaveTagGroupDto'];
 export type SchemaSecretStateDto = components['schemas']['SecretStateDto'];
@@ -1890,6 +2094,7 @@ export type SchemaStoreDto = components['schemas']['StoreDto'];
 export type SchemaSubscribeAnswerDto = components['schemas']['SubscribeAnswerDto'];
 export type SchemaTagDto = components['schemas']['TagDto'];
 export type SchemaTagGroupDto = components['schemas']['TagGroupDto'];
+export type SchemaTagLinkDto = components['schemas']['TagLinkDto'];
 export type SchemaTagRefDto = components['schemas']['TagRefDto'];
 export type SchemaUpdateAttributeDefinitionDto = components['schemas']['UpdateAttributeDefinitionDto'];
 export type SchemaUpdateChannelDto = components['schemas']['UpdateChannelDto'];
@@ -1898,6 +2103,7 @@ export type SchemaUpdateStoreDto = components['schemas']['UpdateStoreDto'];
 export type SchemaUpdateTagDto = components['schemas']['UpdateTagDto'];
 export type SchemaUpdateTagGroupDto = components['schemas']['UpdateTagGroupDto'];
 export type SchemaUpdateUserDto = components['schemas']['UpdateUserDto'];
+export type SchemaWechatTagDto = components['schemas']['WechatTagDto'];
 export type SchemaWecomEmitDto = components['schemas']['WecomEmitDto'];
 export type $defs = Record<string, never>;
 export interface operations {
@@ -2363,6 +2569,41 @@ export interface operations {
                 content?: never;
             };
             /** @description only owner */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    TagSync_wechatTags: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                accountId: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WechatTagDto"][];
+                };
+            };
+            /** @description missing or expired access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description only owner, operator */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3763,6 +4004,150 @@ export interface operations {
             };
         };
     };
+    TagSync_links: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TagLinkDto"][];
+                };
+            };
+            /** @description missing or expired access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description only owner, operator */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    TagSync_link: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateTagLinkDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TagLinkDto"];
+                };
+            };
+            /** @description missing or expired access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description only owner, operator */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    TagSync_unlink: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+                linkId: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description missing or expired access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description only owner, operator */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    TagSync_resync: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+                linkId: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TagLinkDto"];
+                };
+            };
+            /** @description missing or expired access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description only owner, operator */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
     Users_list: {
         parameters: {
             query?: never;
@@ -3967,6 +4352,74 @@ export interface operations {
             };
         };
     };
+    SandboxOa_createTag: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    SandboxOa_listTags: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    SandboxOa_batchTagging: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    SandboxOa_batchUntagging: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
     Sandbox_token: {
         parameters: {
             query?: never;
@@ -4019,6 +4472,23 @@ export interface operations {
         };
     };
     SandboxOa_batchget: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    SandboxOa_tagFollowers: {
         parameters: {
             query?: never;
             header?: never;
@@ -4183,6 +4653,29 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["SandboxFollowersResultDto"];
                 };
+            };
+        };
+    };
+    SandboxOa_tagInConsole: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                tagId: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SandboxTagMembersDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
         };
     };

@@ -8,7 +8,7 @@ import { AppError, BadInputError, ConflictError, FieldProblem, ForbiddenError, N
 import { duplicateKey } from '../platform/errors/http-exception.filter';
 import { AdminPrincipal } from '../platform/http/request-context';
 import { isoOrNull, toDbDatetime } from '../platform/time/time';
-import { TagActor, TagsService } from '../tags/tags.service';
+import { TagActor, TagsService, actorOf } from '../tags/tags.service';
 import { TagRefDto } from '../tags/tags.dto';
 import { AttributesService } from './attributes.service';
 import { MemberIdentityEntity, IdentityType } from './member-identity.entity';
@@ -162,7 +162,7 @@ export class MembersService {
   async removeTag(viewer: AdminPrincipal, id: number, tagId: number): Promise<void> {
     await this.loadVisible(viewer, id);
     await this.ds.transaction(async (m) => {
-      const removed = await this.tags.removeFromMembers([id], [tagId], m);
+      const removed = await this.tags.removeFromMembers([id], [tagId], m, actorOf(viewer));
       if (!removed) throw new NotFoundError(`tag ${tagId} on member`, id);
       await this.audit.record({ action: 'member.tags.remove', entityType: 'member', entityId: id, before: { tagIds: [tagId] } }, m);
     });
@@ -174,7 +174,7 @@ export class MembersService {
     const found = await this.ds.getRepository(MemberEntity).count({ where: { id: In(ids) } });
     if (found !== ids.length) throw new BadInputError(`${ids.length - found} of the members do not exist`, [{ field: 'memberIds', message: 'contains unknown members' }]);
     return this.ds.transaction(async (m) => {
-      const affected = action === 'add' ? await this.tags.addToMembers(ids, tagIds, actor, m) : await this.tags.removeFromMembers(ids, tagIds, m);
+      const affected = action === 'add' ? await this.tags.addToMembers(ids, tagIds, actor, m) : await this.tags.removeFromMembers(ids, tagIds, m, actor);
       await this.audit.record({ action: `member.tags.bulk_${action}`, entityType: 'member', entityId: null, after: { memberCount: ids.length, tagIds, affected } }, m);
       return affected;
     });
@@ -276,6 +276,26 @@ export class MembersService {
   async findByIdentity(type: IdentityType, appId: string, value: string, m: EntityManager = this.ds.manager): Promise<MemberEntity | null> {
     const ident = await m.getRepository(MemberIdentityEntity).findOne({ where: { type, appId: APP_SCOPED.includes(type) ? appId : '', value } });
     return ident ? m.getRepository(MemberEntity).findOne({ where: { id: ident.memberId } }) : null;
+  }
+
+  /** The members' identities of one type on one app (e.g. their openids on an OA). */
+  async identityValues(memberIds: number[], type: IdentityType, appId: string): Promise<Map<number, { value: string; consent: boolean | null }[]>> {
+    const out = new Map<number, { value: string; consent: boolean | null }[]>();
+    for (let i = 0; i < memberIds.length; i += 1000) {
+      const rows = await this.ds.getRepository(MemberIdentityEntity).find({ where: { memberId: In(memberIds.slice(i, i + 1000)), type, appId: APP_SCOPED.includes(type) ? appId : '' } });
+      for (const r of rows) out.set(r.memberId, [...(out.get(r.memberId) ?? []), { value: r.value, consent: r.consent == null ? null : Boolean(r.consent) }]);
+    }
+    return out;
+  }
+
+  /** Which member each identity value belongs to (values nobody holds are left out). */
+  async membersByIdentity(type: IdentityType, appId: string, values: string[]): Promise<Map<string, number>> {
+    const out = new Map<string, number>();
+    for (let i = 0; i < values.length; i += 1000) {
+      const rows = await this.ds.getRepository(MemberIdentityEntity).find({ where: { type, appId: APP_SCOPED.includes(type) ? appId : '', value: In(values.slice(i, i + 1000)) } });
+      for (const r of rows) out.set(r.value, r.memberId);
+    }
+    return out;
   }
 
   async findByPhone(phone: string, m: EntityManager = this.ds.manager): Promise<MemberEntity | null> {

@@ -12,6 +12,16 @@ export interface TagActor {
   source: TagSource;
   userId: number | null;
   name: string;
+  /** Set when the change came from a WeChat account's own tags (so it is not echoed back there). */
+  originAccountId?: number;
+}
+
+/** Members gained or lost tags (told to listeners such as the WeChat tag sync). */
+export interface TagChange {
+  action: 'add' | 'remove';
+  memberIds: number[];
+  tagIds: number[];
+  actor: TagActor;
 }
 
 export function actorOf(p: AdminPrincipal, source: TagSource = 'manual'): TagActor {
@@ -21,6 +31,7 @@ export function actorOf(p: AdminPrincipal, source: TagSource = 'manual'): TagAct
 /** Tag groups, tags, and which members carry which tags (with who added them, and when). */
 @Injectable()
 export class TagsService {
+  private readonly listeners: ((change: TagChange) => void)[] = [];
   constructor(
     @InjectDataSource() private readonly ds: DataSource,
     private readonly audit: AuditService,
@@ -172,10 +183,21 @@ export class TagsService {
       for (const r of rows) perTag.set(r.tagId, (perTag.get(r.tagId) ?? 0) + 1);
       for (const [tagId, n] of perTag) await m.getRepository(TagEntity).increment({ id: tagId }, 'memberCount', n);
     }
+    if (added) this.notify({ action: 'add', memberIds: members, tagIds: tags, actor });
     return added;
   }
 
-  async removeFromMembers(memberIds: number[], tagIds: number[], m: EntityManager = this.ds.manager): Promise<number> {
+  /** Told of every tag change made on behalf of someone (not of merges moving tags between records). */
+  onChange(listener: (change: TagChange) => void): void {
+    this.listeners.push(listener);
+  }
+
+  private notify(change: TagChange): void {
+    for (const l of this.listeners) l(change);
+  }
+
+  /** Removes tags; with an actor the change is told to listeners (merges and erasure pass none). */
+  async removeFromMembers(memberIds: number[], tagIds: number[], m: EntityManager = this.ds.manager, actor?: TagActor): Promise<number> {
     if (!memberIds.length || !tagIds.length) return 0;
     let removed = 0;
     for (const tagId of new Set(tagIds)) {
@@ -184,6 +206,7 @@ export class TagsService {
       if (n) await m.getRepository(TagEntity).decrement({ id: tagId }, 'memberCount', n);
       removed += n;
     }
+    if (actor && removed) this.notify({ action: 'remove', memberIds, tagIds: [...new Set(tagIds)], actor });
     return removed;
   }
 
@@ -270,6 +293,19 @@ export class TagsService {
   async clearMember(memberId: number, m: EntityManager): Promise<void> {
     const tags = await m.getRepository(MemberTagEntity).find({ where: { memberId }, select: { tagId: true } });
     await this.removeFromMembers([memberId], tags.map((t) => t.tagId), m);
+  }
+
+  /** Which of these members carry the tag. */
+  async membersWithTag(tagId: number, memberIds: number[]): Promise<Set<number>> {
+    if (!memberIds.length) return new Set();
+    const rows = await this.ds.getRepository(MemberTagEntity).find({ where: { tagId, memberId: In(memberIds) }, select: { memberId: true } });
+    return new Set(rows.map((r) => r.memberId));
+  }
+
+  /** Every member carrying the tag (ids only), for reconciling with a WeChat tag. */
+  async allMembersWithTag(tagId: number): Promise<number[]> {
+    const rows = await this.ds.getRepository(MemberTagEntity).find({ where: { tagId }, select: { memberId: true } });
+    return rows.map((r) => r.memberId);
   }
 
   /** The number of members carrying a tag (kept current on every add and remove). */

@@ -25,6 +25,11 @@ declare module 'co-wechat-api' {
     getUser(options: string | { openid: string; lang?: string }): Promise<Record<string, unknown>>;
     getFollowers(nextOpenid?: string): Promise<{ total?: number; count?: number; data?: { openid: string[] }; next_openid?: string }>;
     batchGetUsers(openids: string[], lang?: string): Promise<{ user_info_list?: Record<string, unknown>[] }>;
+    createTags(name: string): Promise<{ tag: { id: number; name: string } }>;
+    getTags(): Promise<{ tags: { id: number; name: string; count: number }[] }>;
+    batchTagging(openids: string[], tagId: number): Promise<unknown>;
+    batchUnTagging(openids: string[], tagId: number): Promise<unknown>;
+    getUsersFromTag(tagId: number, nextOpenid?: string): Promise<{ count?: number; data?: { openid: string[] }; next_openid?: string }>;
     sendText(openid: string, text: string): Promise<{ errcode: number; errmsg: string }>;
     sendTemplate(
       openid: string,

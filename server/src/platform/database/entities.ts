@@ -7,6 +7,7 @@ import { MemberMergeEntity } from '../../members/member-merge.entity';
 import { MemberImportEntity, MemberImportErrorEntity } from '../../members/member-import.entity';
 import { MemberEntity } from '../../members/member.entity';
 import { MemberTagEntity, TagEntity, TagGroupEntity } from '../../tags/tag.entity';
+import { TagChannelLinkEntity } from '../../tags/sync/tag-channel-link.entity';
 import { AuditLogEntity } from '../audit/audit-log.entity';
 import { EventEntity } from '../../events/event.entity';
 import { ChannelAccessTokenEntity, ChannelAccountEntity } from '../../wechat/channels/channel-account.entity';
@@ -29,6 +30,7 @@ export const ENTITIES = [
   TagGroupEntity,
   TagEntity,
   MemberTagEntity,
+  TagChannelLinkEntity,
   ChannelAccountEntity,
   ChannelAccessTokenEntity,
   OaFollowerImportEntity,

@@ -51,6 +51,36 @@ export class OaApiService {
     return (raw.user_info_list ?? []).map((u) => toOaUser(u));
   }
 
+  /** The account's user tags (tags/get). */
+  async listTags(appId: string): Promise<{ id: number; name: string; count: number }[]> {
+    return (await this.call(appId, 'tags/get', (api) => api.getTags())).tags ?? [];
+  }
+
+  async createTag(appId: string, name: string): Promise<{ id: number; name: string }> {
+    return (await this.call(appId, 'tags/create', (api) => api.createTags(name))).tag;
+  }
+
+  /** Tags or untags followers, 50 per call as WeChat allows. */
+  async tagFollowers(appId: string, tagId: number, openids: string[], add: boolean): Promise<void> {
+    for (let i = 0; i < openids.length; i += 50) {
+      const chunk = openids.slice(i, i + 50);
+      await this.call(appId, add ? 'tags/members/batchtagging' : 'tags/members/batchuntagging', (api) => (add ? api.batchTagging(chunk, tagId) : api.batchUnTagging(chunk, tagId)));
+    }
+  }
+
+  /** Every follower carrying the tag (user/tag/get, paged). */
+  async followersWithTag(appId: string, tagId: number): Promise<string[]> {
+    const out: string[] = [];
+    for (let next = ''; ; ) {
+      const page = await this.call(appId, 'user/tag/get', (api) => api.getUsersFromTag(tagId, next));
+      const ids = page.data?.openid ?? [];
+      if (!ids.length) return out;
+      out.push(...ids);
+      next = page.next_openid ?? '';
+      if (!next) return out;
+    }
+  }
+
   async sendText(appId: string, openid: string, text: string): Promise<void> {
     await this.call(appId, 'message/custom/send', (api) => api.sendText(openid, text));
   }

@@ -97,6 +97,15 @@ export class SandboxState {
     this.followers.set(appId, list);
   }
 
+  private readonly oaTags = new Map<string, Map<number, { name: string; members: Set<string> }>>();
+
+  /** The OA's user tags (tags/*): id → name and tagged openids; ids below 100 are WeChat's own. */
+  tagsOf(appId: string): Map<number, { name: string; members: Set<string> }> {
+    let tags = this.oaTags.get(appId);
+    if (!tags) this.oaTags.set(appId, (tags = new Map([[2, { name: '星标组', members: new Set<string>() }]])));
+    return tags;
+  }
+
   /** The OA's followers in the order they followed (user/get pages through this). */
   followersOf(appId: string): string[] {
     return [...(this.followers.get(appId)?.keys() ?? [])];

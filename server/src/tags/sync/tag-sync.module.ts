@@ -1,0 +1,19 @@
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { MembersModule } from '../../members/members.module';
+import { OaModule } from '../../wechat/oa/oa.module';
+import { WechatModule } from '../../wechat/wechat.module';
+import { TagsModule } from '../tags.module';
+import { OaTagChannel } from './oa-tag-channel';
+import { TagChannelLinkEntity } from './tag-channel-link.entity';
+import { TagSyncController } from './tag-sync.controller';
+import { TagSyncService } from './tag-sync.service';
+
+/** Two-way sync between our tags and WeChat's (OA user tags, WeCom corp tags). */
+@Module({
+  imports: [TagsModule, MembersModule, WechatModule, OaModule, TypeOrmModule.forFeature([TagChannelLinkEntity])],
+  controllers: [TagSyncController],
+  providers: [TagSyncService, OaTagChannel],
+  exports: [TagSyncService],
+})
+export class TagSyncModule {}
