@@ -22,7 +22,7 @@ describe('tag sync with OA user tags (MariaDB + sandbox)', () => {
   const calls = async (api: string): Promise<Call[]> => (await h().get(`/sandbox/calls?api=${api}`).expect(200)).body;
   const tagged = async () => (await calls('/cgi-bin/tags/members/batchtagging')).flatMap((c) => c.body.openid_list ?? []);
   const untagged = async () => (await calls('/cgi-bin/tags/members/batchuntagging')).flatMap((c) => c.body.openid_list ?? []);
-  const link = async () => ((await h().get(`/api/tags/${vip}/links`).set(bearer(owner)).expect(200)).body as { id: number; lastResult: string | null }[]).find((l) => l.id === linkId)!;
+  const link = async () => ((await h().get(`/api/tags/${vip}/links`).set(bearer(owner)).expect(200)).body as { id: number; lastResult: string | null; lastError: string | null }[]).find((l) => l.id === linkId)!;
   const tagsOf = async (openid: string) => (await h().get(`/api/members/${members[openid]}`).set(bearer(owner)).expect(200)).body.tags as { id: number; source: string }[];
 
   beforeAll(async () => {
