@@ -27,7 +27,7 @@ export interface BenchEnv {
 /** A fixed key, so phones sealed by the seed can be read by the server the members bench starts. */
 const DEFAULT_SECRET_KEY = 'b3c1e0d2a4f5968778695a4b3c2d1e0f00112233445566778899aabbccddeeff';
 
-function intEnv(name: string, def: number, min = 1): number {
+export function intEnv(name: string, def: number, min = 1): number {
   const raw = process.env[name];
   if (raw === undefined || raw.trim() === '') return def;
   const n = Number(raw.replace(/_/g, ''));
