@@ -70,6 +70,12 @@ export class Api {
     expect(res.ok(), `POST ${path}: ${res.status()} ${await res.text()}`).toBe(true)
     return (await res.json()) as T
   }
+
+  /** A GET whose failure is part of what the test checks: status and JSON body, never an assertion. */
+  async fetch<T = unknown>(path: string): Promise<{ status: number; body: T }> {
+    const res = await this.request.get(path, { headers: this.headers() })
+    return { status: res.status(), body: (await res.json().catch(() => null)) as T }
+  }
 }
 
 export interface TagRow {
@@ -127,4 +133,18 @@ export async function pickOption(
     await options.closeBy.click()
     await expect(dropdown).toHaveCount(0)
   }
+}
+
+/** A random WeCom CorpID the server accepts: `ww` + 16 hex characters. */
+export function randomCorpId(): string {
+  return `ww${randomHex(16)}`
+}
+
+/** Clicks the confirm button of the open Element Plus message box. */
+export async function confirmMessageBox(page: Page, expectText?: string | RegExp): Promise<void> {
+  const box = page.locator('.el-message-box:visible')
+  await expect(box).toBeVisible()
+  if (expectText) await expect(box).toContainText(expectText)
+  await box.locator('.el-message-box__btns .el-button--primary').click()
+  await expect(box).toBeHidden()
 }

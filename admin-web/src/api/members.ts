@@ -5,7 +5,9 @@ import type {
   ExportQuery,
   ImportJob,
   MemberDetail,
+  MemberMerge,
   MemberPage,
+  MemberWecomStaff,
   MemberQuery,
   UpdateMemberBody,
 } from './types'
@@ -62,4 +64,19 @@ export async function downloadImportErrors(jobId: string): Promise<Blob> {
   return unwrap(
     await client.GET('/api/members/import/{jobId}/errors.csv', { params: { path: { jobId } }, parseAs: 'blob' }),
   )
+}
+
+/** Merges this member took part in (kept or absorbed), newest first. */
+export async function listMemberMerges(id: number): Promise<MemberMerge[]> {
+  return unwrap(await client.GET('/api/members/{id}/merges', { params: { path: { id } } }))
+}
+
+/** Splits a merge: the absorbed member comes back and is not merged again automatically. */
+export async function undoMemberMerge(mergeId: number): Promise<MemberMerge> {
+  return unwrap(await client.POST('/api/member-merges/{id}/undo', { params: { path: { id: mergeId } } }))
+}
+
+/** WeCom staff who serve (or served) the member. */
+export async function listMemberWecomStaff(id: number): Promise<MemberWecomStaff[]> {
+  return unwrap(await client.GET('/api/members/{id}/wecom-staff', { params: { path: { id } } }))
 }

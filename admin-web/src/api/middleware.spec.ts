@@ -171,6 +171,17 @@ describe('API client interceptors', () => {
     }
   })
 
+  it('leaves a 404 of the member page to the page, but still toasts other failures of that path', async () => {
+    const body = { statusCode: 404, message: 'member 7 was merged into member 3 (merge #1)', details: [{ field: 'id', message: 'merged into 3' }] }
+    const { fetchImpl } = fakeFetch((req) => (req.method === 'GET' ? json(404, body) : json(400, { statusCode: 400, message: 'bad' })))
+    const client = createApiClient('http://api.test', fetchImpl)
+    const result = await client.GET('/api/members/{id}', { params: { path: { id: 7 } } })
+    expect(() => unwrap(result)).toThrow('member 7 was merged into member 3')
+    expect(toasts).toEqual([])
+    await client.PATCH('/api/members/{id}', { params: { path: { id: 7 } }, body: {} })
+    expect(toasts).toEqual(['bad'])
+  })
+
   it('toasts a network error', async () => {
     const fetchImpl = vi.fn(async () => {
       throw new TypeError('Failed to fetch')

@@ -117,14 +117,26 @@ export interface ErrorHooks {
   networkErrorMessage(): string
   /** schemaPaths whose errors the caller shows itself (e.g. login shows them inline). */
   silentPaths?: string[]
+  /** Single answers the caller shows itself, by method, schemaPath and status. */
+  silentResponses?: SilentResponse[]
+}
+
+export interface SilentResponse {
+  method: string
+  path: string
+  status: number
 }
 
 export function createErrorMiddleware(hooks: ErrorHooks): Middleware {
   return {
-    async onResponse({ response, schemaPath }) {
+    async onResponse({ request, response, schemaPath }) {
       // 401 is handled by the auth middleware (refresh or back to login).
       if (response.ok || response.status === 401) return undefined
       if (hooks.silentPaths?.includes(schemaPath)) return undefined
+      const silent = hooks.silentResponses?.some(
+        (s) => s.path === schemaPath && s.status === response.status && s.method === request.method,
+      )
+      if (silent) return undefined
       const body: unknown = await response
         .clone()
         .json()

@@ -7,7 +7,7 @@ import createClient from 'openapi-fetch'
 import type { paths } from './schema'
 import type { ApiErrorBody } from './types'
 import { AUTH_PATHS, createAuthMiddleware, createErrorMiddleware, formatApiError } from './middleware'
-import type { TokenPair } from './middleware'
+import type { SilentResponse, TokenPair } from './middleware'
 
 export interface ApiHooks {
   getAccessToken(): string | null
@@ -56,6 +56,12 @@ export function unwrap<T>(result: { data?: T; error?: unknown; response: Respons
   return result.data as T
 }
 
+/**
+ * Errors a page explains in place rather than as a toast: the member page tells a merged-away
+ * member (404 "merged into N") apart from a missing one.
+ */
+export const SILENT_RESPONSES: SilentResponse[] = [{ method: 'GET', path: '/api/members/{id}', status: 404 }]
+
 export function createApiClient(baseUrl: string, fetchImpl: typeof fetch = (input, init) => globalThis.fetch(input, init)) {
   const client = createClient<paths>({ baseUrl, fetch: fetchImpl })
 
@@ -79,6 +85,7 @@ export function createApiClient(baseUrl: string, fetchImpl: typeof fetch = (inpu
       notify: (message) => hooks.notifyError(message),
       networkErrorMessage: () => hooks.networkErrorMessage(),
       silentPaths: AUTH_PATHS,
+      silentResponses: SILENT_RESPONSES,
     }),
     createAuthMiddleware({
       getAccessToken: () => hooks.getAccessToken(),

@@ -100,3 +100,28 @@ export type SandboxCallsQuery = QueryOf<'/sandbox/calls', 'get'>
 export type SandboxCall = ResponseOf<'/sandbox/calls', 'get'>[number]
 export type SandboxFault = ResponseOf<'/sandbox/faults', 'get'>[number]
 export type SandboxFaultBody = BodyOf<'/sandbox/faults', 'post'>
+
+export type MemberMerge = ResponseOf<'/api/member-merges/{id}', 'get'>
+export type MergeReason = MemberMerge['reason']
+export type MemberWecomStaff = ResponseOf<'/api/members/{id}/wecom-staff', 'get'>[number]
+
+export type MiniappEmitBody = BodyOf<'/sandbox/miniapp/emit', 'post'>
+export type SubscribeAnswer = MiniappEmitBody['templates'][number]
+export type LoginCodeBody = BodyOf<'/sandbox/miniapp/login-code', 'post'>
+export type LoginCode = ResponseOf<'/sandbox/miniapp/login-code', 'post'>
+export type PhoneCodeBody = BodyOf<'/sandbox/miniapp/phone-code', 'post'>
+export type PhoneCode = ResponseOf<'/sandbox/miniapp/phone-code', 'post'>
+export type PayEmitBody = BodyOf<'/sandbox/pay/emit', 'post'>
+export type PayEmitKind = PayEmitBody['kind']
+export type SandboxAppMessage = ResponseOf<'/sandbox/wecom/messages', 'get'>[number]
+export type SandboxMsgTemplate = ResponseOf<'/sandbox/wecom/msg-templates', 'get'>[number]
+
+export type WecomSyncRun = ResponseOf<'/api/wecom/sync-runs/{id}', 'get'>
+export type WecomSyncKind = WecomSyncRun['kind']
+export type WecomSyncStatus = WecomSyncRun['status']
+export type WecomDepartment = ResponseOf<'/api/wecom/accounts/{accountId}/departments', 'get'>[number]
+export type WecomStaff = ResponseOf<'/api/wecom/accounts/{accountId}/staff', 'get'>[number]
+export type WecomStaffQuery = QueryOf<'/api/wecom/accounts/{accountId}/staff', 'get'>
+export type CreateStaffAccountBody = BodyOf<'/api/wecom/staff/{id}/create-account', 'post'>
+export type StaffAccountRole = CreateStaffAccountBody['role']
+export type StaffAccountCreated = ResponseOf<'/api/wecom/staff/{id}/create-account', 'post'>

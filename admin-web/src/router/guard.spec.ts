@@ -19,6 +19,7 @@ describe('menu by role', () => {
       '/tags',
       '/attributes',
       '/channels',
+      '/integrations/wecom',
       '/integrations/api-keys',
       '/system/staff',
       '/system/stores',
@@ -33,6 +34,7 @@ describe('menu by role', () => {
       '/tags',
       '/attributes',
       '/channels',
+      '/integrations/wecom',
       '/integrations/api-keys',
       '/system/audit',
     ])
@@ -67,6 +69,8 @@ describe('navigation guard', () => {
   it('shows the 403 page for pages outside the role', () => {
     expect(decideNavigation(route('tags'), { isLoggedIn: true, role: 'store_staff' })).toEqual({ name: 'forbidden' })
     expect(decideNavigation(route('staff'), { isLoggedIn: true, role: 'operator' })).toEqual({ name: 'forbidden' })
+    expect(decideNavigation(route('wecom-org'), { isLoggedIn: true, role: 'store_manager' })).toEqual({ name: 'forbidden' })
+    expect(decideNavigation(route('wecom-org'), { isLoggedIn: true, role: 'operator' })).toBe(true)
     expect(decideNavigation(route('member-detail'), { isLoggedIn: true, role: 'store_staff' })).toBe(true)
   })
 

@@ -6,6 +6,8 @@ import { getMpConfig } from '@/api/sandbox'
 export const useAppConfigStore = defineStore('app-config', () => {
   /** WeChat is the built-in sandbox: the sandbox page is offered. */
   const sandbox = ref(false)
+  /** The mini-program the server is configured for (the sandbox's default one). */
+  const miniappAppId = ref<string | null>(null)
   const loaded = ref(false)
   let pending: Promise<void> | null = null
 
@@ -14,6 +16,7 @@ export const useAppConfigStore = defineStore('app-config', () => {
     pending ??= getMpConfig()
       .then((config) => {
         sandbox.value = config.sandbox
+        miniappAppId.value = config.appId || null
         loaded.value = true
       })
       .catch(() => {
@@ -26,5 +29,5 @@ export const useAppConfigStore = defineStore('app-config', () => {
     return pending
   }
 
-  return { sandbox, loaded, load }
+  return { sandbox, miniappAppId, loaded, load }
 })

@@ -72,6 +72,7 @@ export default {
     platformPublicKey: 'Paste the whole PEM public key or certificate',
     platformSerialNo: 'Invalid platform key ID',
   },
+  openOrg: 'Organisation',
   test: {
     run: 'Test connection',
     ok: 'Connected: {message}',

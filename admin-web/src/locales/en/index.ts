@@ -12,7 +12,8 @@ import audit from './audit'
 import channels from './channels'
 import apiKeys from './apiKeys'
 import sandbox from './sandbox'
+import wecomOrg from './wecomOrg'
 
-const messages: MessageSchema = { common, auth, layout, members, import: importMessages, tags, attributes, staff, stores, audit, channels, apiKeys, sandbox }
+const messages: MessageSchema = { common, auth, layout, members, import: importMessages, tags, attributes, staff, stores, audit, channels, apiKeys, sandbox, wecomOrg }
 
 export default messages

@@ -70,6 +70,7 @@ export default {
     platformPublicKey: '请粘贴完整的 PEM 公钥或证书',
     platformSerialNo: '平台公钥 ID 格式不正确',
   },
+  openOrg: '组织架构',
   test: {
     run: '测试连接',
     ok: '连接成功：{message}',

@@ -11,8 +11,9 @@ import audit from './audit'
 import channels from './channels'
 import apiKeys from './apiKeys'
 import sandbox from './sandbox'
+import wecomOrg from './wecomOrg'
 
-const messages = { common, auth, layout, members, import: importMessages, tags, attributes, staff, stores, audit, channels, apiKeys, sandbox }
+const messages = { common, auth, layout, members, import: importMessages, tags, attributes, staff, stores, audit, channels, apiKeys, sandbox, wecomOrg }
 
 export type MessageSchema = typeof messages
 export default messages

@@ -28,6 +28,7 @@ export const identityColumns = [
   { prop: 'type', label: 'members.identity.type', width: 180 },
   { prop: 'appId', label: 'members.identity.appId', width: 200 },
   { prop: 'value', label: 'members.identity.value' },
+  { prop: 'consent', label: 'members.identity.consent', width: 160 },
   { prop: 'createdAt', label: 'members.identity.createdAt', width: 170 },
 ]
 
