@@ -323,3 +323,78 @@ CREATE TABLE `tag_group` (
   PRIMARY KEY (`id`),
   UNIQUE KEY `uq_tag_group__name` (`name`)
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;
+
+CREATE TABLE `wecom_contact_follow` (
+  `id` int(11) NOT NULL AUTO_INCREMENT,
+  `account_id` int(11) NOT NULL,
+  `external_user_id` varchar(64) NOT NULL,
+  `staff_user_id` varchar(64) NOT NULL,
+  `member_id` int(11) DEFAULT NULL,
+  `state` varchar(64) DEFAULT NULL,
+  `add_way` int(11) DEFAULT NULL,
+  `remark` varchar(128) DEFAULT NULL,
+  `added_at` datetime DEFAULT NULL,
+  `removed_at` datetime DEFAULT NULL,
+  `removed_by` varchar(24) DEFAULT NULL,
+  `updated_at` datetime(6) NOT NULL DEFAULT current_timestamp(6) ON UPDATE current_timestamp(6),
+  PRIMARY KEY (`id`),
+  UNIQUE KEY `uq_wecom_contact_follow__account_ext_staff` (`account_id`,`external_user_id`,`staff_user_id`),
+  KEY `idx_wecom_contact_follow__staff` (`account_id`,`staff_user_id`),
+  KEY `idx_wecom_contact_follow__member` (`member_id`,`added_at`)
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;
+
+CREATE TABLE `wecom_department` (
+  `id` int(11) NOT NULL AUTO_INCREMENT,
+  `account_id` int(11) NOT NULL,
+  `dept_id` int(11) NOT NULL,
+  `parent_id` int(11) NOT NULL,
+  `name` varchar(64) NOT NULL,
+  `order` int(11) NOT NULL DEFAULT 0,
+  `store_id` int(11) DEFAULT NULL,
+  `store_mapped_by` varchar(8) DEFAULT NULL,
+  `synced_at` datetime NOT NULL,
+  `removed_at` datetime DEFAULT NULL,
+  PRIMARY KEY (`id`),
+  UNIQUE KEY `uq_wecom_department__account_dept` (`account_id`,`dept_id`),
+  KEY `idx_wecom_department__store` (`store_id`)
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;
+
+CREATE TABLE `wecom_staff` (
+  `id` int(11) NOT NULL AUTO_INCREMENT,
+  `account_id` int(11) NOT NULL,
+  `userid` varchar(64) NOT NULL,
+  `name` varchar(64) NOT NULL,
+  `position` varchar(128) DEFAULT NULL,
+  `mobile_masked` varchar(20) DEFAULT NULL,
+  `department_ids` text NOT NULL,
+  `leader_department_ids` text NOT NULL,
+  `status` int(11) NOT NULL,
+  `admin_user_id` int(11) DEFAULT NULL,
+  `admin_user_mapped_by` varchar(8) DEFAULT NULL,
+  `synced_at` datetime NOT NULL,
+  `removed_at` datetime DEFAULT NULL,
+  PRIMARY KEY (`id`),
+  UNIQUE KEY `uq_wecom_staff__account_userid` (`account_id`,`userid`),
+  KEY `idx_wecom_staff__admin_user` (`admin_user_id`)
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;
+
+CREATE TABLE `wecom_sync_run` (
+  `id` int(11) NOT NULL AUTO_INCREMENT,
+  `account_id` int(11) NOT NULL,
+  `kind` varchar(16) NOT NULL,
+  `status` varchar(16) NOT NULL,
+  `total` int(11) NOT NULL DEFAULT 0,
+  `processed` int(11) NOT NULL DEFAULT 0,
+  `created` int(11) NOT NULL DEFAULT 0,
+  `updated` int(11) NOT NULL DEFAULT 0,
+  `removed` int(11) NOT NULL DEFAULT 0,
+  `failed` int(11) NOT NULL DEFAULT 0,
+  `errors` text NOT NULL,
+  `failure` varchar(500) DEFAULT NULL,
+  `created_by` int(11) DEFAULT NULL,
+  `started_at` datetime DEFAULT NULL,
+  `finished_at` datetime DEFAULT NULL,
+  `created_at` datetime(6) NOT NULL DEFAULT current_timestamp(6),
+  PRIMARY KEY (`id`),
+  KEY `idx_wecom_sync_run__account_kind` (`account_id`,`kind`,`id`)
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;

@@ -1,6 +1,7 @@
 import { createApp } from 'vue'
 import { createPinia } from 'pinia'
 import { installSession } from './stores/session'
+import { installPageViewReporting } from './utils/page-view-tracker'
 import './app.css'
 
 const pinia = createPinia()
@@ -9,5 +10,6 @@ const pinia = createPinia()
 const App = createApp({})
 App.use(pinia)
 installSession(pinia)
+installPageViewReporting()
 
 export default App

@@ -36,6 +36,8 @@ export async function createApp(config: AppConfig, opts: { logs?: boolean } = {}
   app.use(requestIdMiddleware);
   // WeChat callbacks are verified over the exact bytes received, so they get the raw body.
   app.use('/wechat', express.raw({ type: () => true, limit: config.maxBodyBytes }));
+  // …and so do requests to the sandbox WeChat Pay, which checks the merchant's signature over them.
+  app.use('/sandbox/mch', express.raw({ type: () => true, limit: config.maxBodyBytes }));
   app.useBodyParser('json', { limit: config.maxBodyBytes });
   app.useBodyParser('urlencoded', { limit: config.maxBodyBytes, extended: false });
   app.useGlobalPipes(createValidationPipe());

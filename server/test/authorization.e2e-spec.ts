@@ -83,6 +83,18 @@ describe('authorization: each role against each endpoint group (MariaDB)', () =>
     { name: 'member timelines and the event catalog', allowed: ALL, calls: () => [
       { method: 'get', path: '/api/events/types' }, { method: 'get', path: `/api/members/${memberA}/events` },
     ] },
+    { name: 'WeCom organisation sync, mapping and customer import', allowed: HQ, calls: () => [
+      { method: 'post', path: '/api/wecom/accounts/999999/sync/org' },
+      { method: 'post', path: '/api/wecom/accounts/999999/sync/contacts' },
+      { method: 'get', path: '/api/wecom/sync-runs/999999' },
+      { method: 'get', path: '/api/wecom/accounts/999999/departments' },
+      { method: 'patch', path: '/api/wecom/departments/999999', body: { storeId: null } },
+      { method: 'post', path: '/api/wecom/departments/999999/create-store' },
+      { method: 'get', path: '/api/wecom/accounts/999999/staff' },
+      { method: 'patch', path: '/api/wecom/staff/999999', body: { adminUserId: null } },
+      { method: 'post', path: '/api/wecom/staff/999999/create-account', body: { role: 'store_staff' } },
+    ] },
+    { name: "a member's WeCom staff", allowed: ALL, calls: () => [{ method: 'get', path: `/api/members/${memberA}/wecom-staff` }] },
   ];
 
   for (const g of groups) {

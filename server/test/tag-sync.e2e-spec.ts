@@ -119,3 +119,63 @@ describe('tag sync with OA user tags (MariaDB + sandbox)', () => {
     await h().delete(`/api/tags/${vip}/links/${linkId}`).set(bearer(owner)).expect(404);
   });
 });
+
+/** Our tags kept in step with WeCom corp tags: pushed through the serving staff member, and back from contact edits. */
+describe('tag sync with WeCom corp tags (MariaDB + sandbox)', () => {
+  const CORP = 'wwTagSyncCorp0001';
+  let t: TestApp;
+  let owner: string;
+  let accountId: number;
+  let tagId: number;
+  let corpTag: string;
+  let member: number;
+  const h = () => t.http();
+  const markTagCalls = async () => (await h().get('/sandbox/calls?api=/qyapi/cgi-bin/externalcontact/mark_tag').expect(200)).body as { body: { userid: string; external_userid: string; add_tag?: string[]; remove_tag?: string[] } }[];
+  const memberTags = async () => (await h().get(`/api/members/${member}`).set(bearer(owner)).expect(200)).body.tags as { id: number; source: string }[];
+
+  beforeAll(async () => {
+    t = await startTestApp();
+    owner = await t.login();
+    accountId = (
+      await h().post('/api/channels').set(bearer(owner)).send({ type: 'wecom', name: '企业微信', corpId: CORP, agentId: 1000002, secret: 'wecom-secret-tags01', token: 'wecomTokenTags', encodingAesKey: 'jWmYm7qr5nMoAUwZRjGtBxmz3KA1tkAj3ykkR6q2B2C' }).expect(201)
+    ).body.id;
+    await h().post('/sandbox/wecom/emit').send({ corpId: CORP, kind: 'add_contact', userId: 'li_na', externalUserId: 'wmTagSyncCustomer1' }).expect(200);
+    member = (
+      await eventually(async () => {
+        const p = (await h().get('/api/members?q=wmTagSyncCustomer1').set(bearer(owner)).expect(200)).body;
+        return p.total === 1 ? p.items[0] : null;
+      })
+    ).id;
+    await eventually(async () => ((await h().get(`/api/members/${member}/wecom-staff`).set(bearer(owner)).expect(200)).body as unknown[]).length === 1);
+    tagId = (await h().post('/api/tags').set(bearer(owner)).send({ name: '会员日' }).expect(201)).body.id;
+  });
+  afterAll(() => t.close());
+
+  it('linking creates a corp tag in the SCRM group; tagging here marks the customer through the staff member who serves them', async () => {
+    const link = (await h().post(`/api/tags/${tagId}/links`).set(bearer(owner)).send({ accountId }).expect(201)).body;
+    expect(link).toMatchObject({ channelType: 'wecom', externalName: '会员日' });
+    corpTag = link.externalTagId;
+    const corpTags = (await h().get(`/api/channels/${accountId}/wechat-tags`).set(bearer(owner)).expect(200)).body;
+    expect(corpTags).toEqual(expect.arrayContaining([{ id: corpTag, name: '会员日', group: 'SCRM', count: null }]));
+
+    await h().post(`/api/members/${member}/tags`).set(bearer(owner)).send({ tagIds: [tagId] }).expect(200);
+    await eventually(async () => (await markTagCalls()).some((c) => c.body.add_tag?.includes(corpTag)));
+    expect((await markTagCalls()).at(-1)!.body).toMatchObject({ userid: 'li_na', external_userid: 'wmTagSyncCustomer1', add_tag: [corpTag] });
+  });
+
+  it('a staff member changing tags in WeCom changes ours, without echoing it back', async () => {
+    const before = (await markTagCalls()).length;
+    await h().post('/sandbox/wecom/customers/tags').send({ corpId: CORP, userId: 'li_na', externalUserId: 'wmTagSyncCustomer1', removeTagIds: [corpTag] }).expect(200);
+    await eventually(async () => !(await memberTags()).some((x) => x.id === tagId));
+    // a later edit (its own CreateTime: WeCom's pushes within one second dedupe as one)
+    const later = Math.floor(Date.now() / 1000) + 5;
+    await h().post('/sandbox/wecom/customers/tags').send({ corpId: CORP, userId: 'li_na', externalUserId: 'wmTagSyncCustomer1', addTagIds: [corpTag], createTime: later }).expect(200);
+    const back = await eventually(async () => (await memberTags()).find((x) => x.id === tagId));
+    expect(back.source).toBe('wechat');
+    expect((await markTagCalls()).length).toBe(before);
+  });
+
+  it('refuses a tag change WeCom itself would refuse in the sandbox', async () => {
+    await h().post('/sandbox/wecom/customers/tags').send({ corpId: CORP, userId: 'li_na', externalUserId: 'wmTagSyncCustomer1', addTagIds: ['etNoSuchTag'] }).expect(400);
+  });
+});

@@ -19,3 +19,11 @@ export function getMpConfig(): Promise<MpConfig> {
 export function sandboxLoginCode(body: SandboxLoginCodeBody): Promise<SandboxLoginCode> {
   return request<SandboxLoginCode>({ url: '/sandbox/miniapp/login-code', method: 'POST', data: body })
 }
+
+export type SandboxPhoneCodeBody = BodyOf<'/sandbox/miniapp/phone-code', 'post'>
+export type SandboxPhoneCode = ResponseOf<'/sandbox/miniapp/phone-code', 'post'>
+
+/** H5 stand-in for the getPhoneNumber button: the sandbox issues the code WeChat would. */
+export function sandboxPhoneCode(body: SandboxPhoneCodeBody): Promise<SandboxPhoneCode> {
+  return request<SandboxPhoneCode>({ url: '/sandbox/miniapp/phone-code', method: 'POST', data: body })
+}

@@ -12,3 +12,16 @@ export function getMe(): Promise<MpMember> {
 export function updateMe(body: UpdateMeBody): Promise<MpMember> {
   return request<MpMember>({ url: '/api/mp/me', method: 'PATCH', data: body })
 }
+
+export type MpPhoneBound = ResponseOf<'/api/mp/me/phone', 'post'>
+export type PageViewBatch = BodyOf<'/api/mp/events/page-views', 'post'>
+export type PageViewsAccepted = ResponseOf<'/api/mp/events/page-views', 'post'>
+
+/** The code from a getPhoneNumber button → the member, with the verified phone (masked). */
+export function bindPhone(code: string): Promise<MpPhoneBound> {
+  return request<MpPhoneBound>({ url: '/api/mp/me/phone', method: 'POST', data: { code } })
+}
+
+export function reportPageViews(body: PageViewBatch): Promise<PageViewsAccepted> {
+  return request<PageViewsAccepted>({ url: '/api/mp/events/page-views', method: 'POST', data: body })
+}

@@ -400,6 +400,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/members/{id}/wecom-staff": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** WeCom staff who serve (or served) the member, first adder marked */
+        get: operations["WecomContacts_staff"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/members/bulk-tags": {
         parameters: {
             query?: never;
@@ -513,6 +530,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/mp/events/page-views": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Report a batch of page views (up to 50); a viewId already stored is skipped */
+        post: operations["MiniappMember_recordPageViews"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/mp/me": {
         parameters: {
             query?: never;
@@ -527,6 +561,23 @@ export interface paths {
         options?: never;
         head?: never;
         patch: operations["Miniapp_update"];
+        trace?: never;
+    };
+    "/api/mp/me/phone": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Bind the phone number WeChat verified (the getPhoneNumber button code) */
+        post: operations["MiniappMember_bindPhone"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
         trace?: never;
     };
     "/api/oa/accounts/{accountId}/follower-imports": {
@@ -742,6 +793,156 @@ export interface paths {
         patch: operations["Users_update"];
         trace?: never;
     };
+    "/api/wecom/accounts/{accountId}/departments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["WecomOrg_departments"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/wecom/accounts/{accountId}/staff": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["WecomOrg_staff"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/wecom/accounts/{accountId}/sync/contacts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Import every customer of every staff member from WeCom as members (background) */
+        post: operations["WecomOrg_syncContacts"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/wecom/accounts/{accountId}/sync/org": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Sync departments and staff from WeCom (background; returns the run, or the one already under way) */
+        post: operations["WecomOrg_syncOrg"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/wecom/departments/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Map a WeCom department to a store (or unmap with null); the sync keeps this choice */
+        patch: operations["WecomOrg_mapDepartment"];
+        trace?: never;
+    };
+    "/api/wecom/departments/{id}/create-store": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Create a store named after the department and map the department to it */
+        post: operations["WecomOrg_createStore"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/wecom/staff/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Link a WeCom member to the admin user they log in as (or unlink with null) */
+        patch: operations["WecomOrg_mapStaff"];
+        trace?: never;
+    };
+    "/api/wecom/staff/{id}/create-account": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Create a store account for a WeCom member in their departments' stores; the password is shown once */
+        post: operations["WecomOrg_createAccount"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/wecom/sync-runs/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["WecomOrg_run"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/sandbox/accounts": {
         parameters: {
             query?: never;
@@ -787,6 +988,23 @@ export interface paths {
         put?: never;
         /** OA customer-service message */
         post: operations["Sandbox_customSend"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/sandbox/cgi-bin/message/subscribe/send": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Mini-program subscribeMessage.send (one send per acceptance of the template) */
+        post: operations["SandboxMiniapp_subscribeSend"];
         delete?: never;
         options?: never;
         head?: never;
@@ -980,6 +1198,40 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/sandbox/mch/v3/pay/transactions/jsapi": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** WeChat Pay v3 JSAPI / mini-program prepay (merchant-signed request) */
+        post: operations["SandboxMch_jsapi"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/sandbox/mch/v3/pay/transactions/out-trade-no/{outTradeNo}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** WeChat Pay v3 order query by out_trade_no (merchant-signed request) */
+        get: operations["SandboxMch_query"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/sandbox/miniapp/emit": {
         parameters: {
             query?: never;
@@ -1008,6 +1260,40 @@ export interface paths {
         put?: never;
         /** What wx.login() would return, for the H5 build and tests */
         post: operations["Sandbox_loginCode"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/sandbox/miniapp/phone-code": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** What the phone-number button (open-type=getPhoneNumber) would hand the page, for the H5 build and tests */
+        post: operations["SandboxMiniapp_phoneCode"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/sandbox/miniapp/subscribe": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Play a user answering wx.requestSubscribeMessage: each accept allows one send of that template */
+        post: operations["SandboxMiniapp_subscribe"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1099,6 +1385,176 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/sandbox/pay/transactions/{outTradeNo}/pay": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Play the payer paying an order: it turns SUCCESS and a signed payment notify goes to our notify URL */
+        post: operations["SandboxMch_pay"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/sandbox/qyapi/cgi-bin/department/list": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** WeCom department/list */
+        get: operations["SandboxWecom_departmentList"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/sandbox/qyapi/cgi-bin/externalcontact/add_corp_tag": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** WeCom add corp tags (a new group when group_name is new) */
+        post: operations["SandboxWecom_addCorpTag"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/sandbox/qyapi/cgi-bin/externalcontact/add_msg_template": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** WeCom customer mass message (waits for the sender to confirm) */
+        post: operations["SandboxWecom_addMsgTemplate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/sandbox/qyapi/cgi-bin/externalcontact/get": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** WeCom externalcontact/get (a customer and the staff who follow them) */
+        get: operations["SandboxWecom_externalGet"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/sandbox/qyapi/cgi-bin/externalcontact/get_corp_tag_list": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** WeCom corp tag library */
+        post: operations["SandboxWecom_corpTagList"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/sandbox/qyapi/cgi-bin/externalcontact/get_follow_user_list": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** WeCom staff with the customer-contact feature */
+        get: operations["SandboxWecom_followUserList"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/sandbox/qyapi/cgi-bin/externalcontact/get_groupmsg_send_result": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** WeCom customer mass message: what each customer of a sender got */
+        post: operations["SandboxWecom_groupMsgSendResult"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/sandbox/qyapi/cgi-bin/externalcontact/list": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** WeCom externalcontact/list (a staff member's customers) */
+        get: operations["SandboxWecom_externalList"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/sandbox/qyapi/cgi-bin/externalcontact/mark_tag": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** WeCom externalcontact/mark_tag (change corp tags on a staff member's customer) */
+        post: operations["SandboxWecom_markTag"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/sandbox/qyapi/cgi-bin/gettoken": {
         parameters: {
             query?: never;
@@ -1108,6 +1564,40 @@ export interface paths {
         };
         /** WeCom access token */
         get: operations["Sandbox_wecomToken"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/sandbox/qyapi/cgi-bin/message/send": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** WeCom message/send (app message to staff) */
+        post: operations["SandboxWecom_messageSend"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/sandbox/qyapi/cgi-bin/user/list": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** WeCom user/list (members of a department, with details) */
+        get: operations["SandboxWecom_userList"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1150,6 +1640,58 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/sandbox/wecom/customers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Make a staff member serve a customer without pushing a callback (for imports) */
+        post: operations["SandboxWecomControl_addCustomer"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/sandbox/wecom/customers/tags": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Play a staff member changing a customer's corp tags in the WeCom client: the tags change and WeCom pushes edit_external_contact */
+        post: operations["SandboxWecomControl_tagCustomer"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/sandbox/wecom/directory": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The sandbox corp's departments and staff */
+        get: operations["SandboxWecomControl_directory"];
+        put?: never;
+        /** Add or change departments and staff of the sandbox corp (as an admin would in WeCom) */
+        post: operations["SandboxWecomControl_changeDirectory"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/sandbox/wecom/emit": {
         parameters: {
             query?: never;
@@ -1161,6 +1703,74 @@ export interface paths {
         put?: never;
         /** Play WeCom: push a customer-contact event (encrypted, signed) to our callback URL */
         post: operations["SandboxControl_emitWecom"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/sandbox/wecom/messages": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** App messages staff received through message/send, oldest first */
+        get: operations["SandboxWecomControl_messages"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/sandbox/wecom/msg-templates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Customer mass-message tasks created through add_msg_template */
+        get: operations["SandboxWecomControl_templates"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/sandbox/wecom/msg-templates/{msgid}/send": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Play the staff member confirming a customer mass message in WeCom */
+        post: operations["SandboxWecomControl_confirm"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/sandbox/wxa/business/getuserphonenumber": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Mini-program getPhoneNumber: redeems a phone-button code */
+        post: operations["SandboxMiniapp_phoneNumber"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1283,6 +1893,10 @@ export interface components {
             latencyMs?: number;
             ok: boolean;
         };
+        ConfirmMsgTemplateDto: {
+            /** @description only this sender confirms (default: every sender of the task) */
+            userId?: string;
+        };
         ConsentDto: {
             miniapp: boolean;
             oa: boolean;
@@ -1379,6 +1993,10 @@ export interface components {
             /** @enum {string} */
             sourceChannel?: "oa" | "miniapp" | "wecom" | "store" | "import" | "manual" | "api";
             storeId?: number;
+        };
+        CreateStaffAccountDto: {
+            /** @enum {string} */
+            role: "store_manager" | "store_staff";
         };
         CreateStoreDto: {
             address?: string;
@@ -1571,6 +2189,14 @@ export interface components {
             /** @example admin */
             username: string;
         };
+        MapDepartmentDto: {
+            /** @description the store this department is; null to unmap */
+            storeId: number | null;
+        };
+        MapStaffDto: {
+            /** @description the admin user this member logs in as; null to unmap */
+            adminUserId: number | null;
+        };
         MemberDetailDto: {
             attributes: {
                 [key: string]: (string | number | boolean) | null;
@@ -1683,6 +2309,37 @@ export interface components {
             /** @description manual, import, api, rule, automation, wechat */
             source: string;
         };
+        MemberWecomStaffDto: {
+            /** @description the WeCom channel account */
+            accountId: number;
+            /** @description the relation still holds */
+            active: boolean;
+            /** Format: date-time */
+            addedAt: string | null;
+            /** @description WeCom add_way */
+            addWay: number | null;
+            /** @description the admin user the staff member logs in as */
+            adminUserId: number | null;
+            /** @description the member as this WeCom corp knows them */
+            externalUserId: string;
+            /** @description the first staff member who added this member */
+            first: boolean;
+            remark: string | null;
+            /** Format: date-time */
+            removedAt: string | null;
+            /** @enum {string|null} */
+            removedBy: "staff_deleted" | "customer_deleted" | null;
+            /** @description wecom_staff id (PATCH /api/wecom/staff/{id}) */
+            staffId: number | null;
+            /** @description from the last organisation sync */
+            staffName: string | null;
+            /** @description the staff member's WeCom userid */
+            staffUserId: string;
+            /** @description 「联系我」/ acquisition-link state the customer came through */
+            state: string | null;
+            /** @description stores of the staff member’s departments */
+            storeIds: number[];
+        };
         MergedIdentityDto: {
             /** @description appid / corpid, '' for brand-wide identities */
             appId: string;
@@ -1699,6 +2356,10 @@ export interface components {
             /** @example oSandboxMpUser01 */
             openid: string;
             templates: components["schemas"]["SubscribeAnswerDto"][];
+        };
+        MpBindPhoneDto: {
+            /** @description e.detail.code from a button with open-type="getPhoneNumber" (single use, 5 minutes) */
+            code: string;
         };
         MpConfigDto: {
             appId: string;
@@ -1728,6 +2389,61 @@ export interface components {
             nickname: string | null;
             phoneMasked: string | null;
             points: number;
+        };
+        MpPageViewBatchDto: {
+            views: components["schemas"]["MpPageViewDto"][];
+        };
+        MpPageViewDto: {
+            /**
+             * Format: date-time
+             * @description when the page was shown
+             */
+            at: string;
+            /** @description time on the page */
+            durationMs?: number;
+            /**
+             * @description the page route, without query
+             * @example pages/index/index
+             */
+            path: string;
+            /**
+             * @description the page options as a query string
+             * @example id=12&from=share
+             */
+            query?: string;
+            /** @description the page shown before this one */
+            referrer?: string;
+            title?: string;
+            /**
+             * Format: uuid
+             * @description made by the app for each view: a view sent twice is stored once
+             */
+            viewId: string;
+        };
+        MpPageViewsAcceptedDto: {
+            accepted: number;
+            /** @description views whose viewId was already stored */
+            duplicates: number;
+        };
+        MpPhoneBoundDto: {
+            avatarUrl: string | null;
+            expiresIn?: number;
+            id: number;
+            level: number;
+            /** @description short-lived signed code shown as the member QR code at the counter */
+            memberCode: string;
+            /** Format: date-time */
+            memberCodeExpiresAt: string;
+            nickname: string | null;
+            /**
+             * @description bound: the number is now this member's; already: it was; merged: another member record held it, so the two were one person and are now merged (the older record stays: use `token` from now on when it is given); held_by_other: another record holds it and an operator had split the two before, so they stay apart
+             * @enum {string}
+             */
+            phoneBinding: "bound" | "already" | "held_by_other" | "merged";
+            phoneMasked: string | null;
+            points: number;
+            /** @description a new member session, when this record was merged into an older one; the old token no longer works */
+            token?: string;
         };
         MpUpdateMeDto: {
             avatarUrl?: string;
@@ -1798,6 +2514,21 @@ export interface components {
             /** @enum {string} */
             type: "oa" | "miniapp" | "wecom" | "pay";
         };
+        SandboxAppMessageDto: {
+            agentid: number;
+            /** Format: date-time */
+            at: string;
+            /** @description the text / textcard / markdown object as sent */
+            content: {
+                [key: string]: unknown;
+            };
+            corpId: string;
+            msgid: string;
+            /** @enum {string} */
+            msgtype: "text" | "textcard" | "markdown";
+            /** @description the staff member who received it */
+            userId: string;
+        };
         SandboxCallDto: {
             api: string;
             /** Format: date-time */
@@ -1810,6 +2541,69 @@ export interface components {
             };
             response: Record<string, never> | null;
             status: number;
+        };
+        SandboxCustomerDto: {
+            /** @description WeCom add_way (1 scanned a QR code, 202 assigned by an admin, …) */
+            addWay?: number;
+            /** @example ww0a0b0c0d0e0f0a0b */
+            corpId: string;
+            /** @description seconds */
+            createTime?: number;
+            /** @example wmSandboxCustomer01 */
+            externalUserId: string;
+            /** @example 王女士 */
+            name?: string;
+            remark?: string;
+            /** @example store_SH01 */
+            state?: string;
+            /** @description the person behind this customer (the same unionid elsewhere makes them one member) */
+            unionid?: string;
+            /**
+             * @description the staff member's userid
+             * @example li_na
+             */
+            userId: string;
+        };
+        SandboxDepartmentDto: {
+            department_leader: string[];
+            id: number;
+            name: string;
+            order: number;
+            parentid: number;
+        };
+        SandboxDepartmentInput: {
+            /** @example 4 */
+            id: number;
+            /** @example 杭州湖滨店 */
+            name: string;
+            order?: number;
+            /**
+             * @description parent department (1 is the root)
+             * @example 1
+             */
+            parentId: number;
+        };
+        SandboxDirectoryChangeDto: {
+            /** @example ww0a0b0c0d0e0f0a0b */
+            corpId: string;
+            /** @description added, or replaced by id */
+            departments?: components["schemas"]["SandboxDepartmentInput"][];
+            removeDepartmentIds?: number[];
+            removeUserIds?: string[];
+            /** @description added, or replaced by userid */
+            users?: components["schemas"]["SandboxUserInput"][];
+        };
+        SandboxDirectoryDto: {
+            departments: components["schemas"]["SandboxDepartmentDto"][];
+            users: components["schemas"]["SandboxUserDto"][];
+        };
+        SandboxFollowDto: {
+            add_way: number;
+            createtime: number;
+            remark: string;
+            state: string;
+            tagIds: string[];
+            userid: string;
         };
         SandboxFollowersDto: {
             /** @example wx1234567890abcdef */
@@ -1838,9 +2632,124 @@ export interface components {
             code: string;
             openid: string;
         };
+        SandboxMsgTemplateDto: {
+            corpId: string;
+            createTime: number;
+            msgid: string;
+            sender: string | null;
+            targets: components["schemas"]["SandboxTemplateTargetDto"][];
+            text: string;
+        };
+        SandboxNotifyResultDto: {
+            body: string;
+            request: {
+                body?: string;
+                url?: string;
+            };
+            /** @description HTTP status our notify URL answered */
+            status: number;
+        };
+        SandboxPaidDto: {
+            mchId: string;
+            /** @description the payment notify WeChat Pay sent to our notify URL */
+            notify: components["schemas"]["SandboxNotifyResultDto"];
+            outTradeNo: string;
+            /** @enum {string} */
+            tradeState: "SUCCESS";
+            transactionId: string;
+        };
+        SandboxPayTradeDto: {
+            /**
+             * @description the merchant; needed only when two merchants use the same order number
+             * @example 1900000109
+             */
+            mchId?: string;
+        };
+        SandboxPhoneCodeDto: {
+            /** @description mini-program AppID (defaults to the configured one) */
+            appId?: string;
+            /** @description the openid of the user tapping the button */
+            openid: string;
+            /**
+             * @description the number WeChat holds for this user (mainland mobile)
+             * @example 13800138000
+             */
+            phone: string;
+        };
+        SandboxPhoneCodeResponse: {
+            /** @description what the getphonenumber event carries as e.detail.code (single use, 5 minutes) */
+            code: string;
+        };
+        SandboxStaffTagsDto: {
+            /** @description corp tag ids to put on the customer */
+            addTagIds?: string[];
+            /** @example ww0a0b0c0d0e0f0a0b */
+            corpId: string;
+            /** @description the push's CreateTime in seconds (WeChat dedupes on it: two edits in one second look like one) */
+            createTime?: number;
+            externalUserId: string;
+            /** @description corp tag ids to take off */
+            removeTagIds?: string[];
+            /** @description the staff member's userid */
+            userId: string;
+        };
+        SandboxSubscribeDto: {
+            /** @description mini-program AppID (defaults to the configured one) */
+            appId?: string;
+            openid: string;
+            templates: components["schemas"]["SubscribeChoiceDto"][];
+        };
+        SandboxSubscribeResponse: {
+            credits: components["schemas"]["SubscribeCreditDto"][];
+            /** @description true when WeChat pushed the answers to our message-push URL (the app has a push token) */
+            pushed: boolean;
+        };
         SandboxTagMembersDto: {
             appId: string;
             openids: string[];
+        };
+        SandboxTemplateTargetDto: {
+            external_userid: string;
+            send_time?: number;
+            /**
+             * @description 0 waiting for the sender, 1 sent, 2 not a customer, 3 monthly cap
+             * @enum {number}
+             */
+            status: 0 | 1 | 2 | 3;
+            userid: string;
+        };
+        SandboxUserDto: {
+            department: number[];
+            is_leader_in_dept: number[];
+            mobile: string;
+            name: string;
+            position: string;
+            /** @enum {number} */
+            status: 1 | 2 | 4 | 5;
+            userid: string;
+        };
+        SandboxUserInput: {
+            /**
+             * @example [
+             *       4
+             *     ]
+             */
+            departments: number[];
+            /** @description departments this user leads */
+            leaderOf?: number[];
+            /** @example 13800138009 */
+            mobile?: string;
+            /** @example 赵磊 */
+            name: string;
+            /** @example 导购 */
+            position?: string;
+            /**
+             * @description 1 active, 2 disabled, 4 not activated, 5 left
+             * @enum {number}
+             */
+            status?: 1 | 2 | 4 | 5;
+            /** @example zhao_lei */
+            userid: string;
         };
         SaveTagDto: {
             /** @example #409EFF */
@@ -1861,6 +2770,12 @@ export interface components {
              */
             hint: string | null;
             set: boolean;
+        };
+        StaffAccountCreatedDto: {
+            account: components["schemas"]["StaffUserDto"];
+            /** @description shown once; the member should change it at first login */
+            initialPassword: string;
+            staff: components["schemas"]["WecomStaffDto"];
         };
         StaffUserDto: {
             active: boolean;
@@ -1886,6 +2801,53 @@ export interface components {
             status: "accept" | "reject";
             /** @example TPL_coupon_expiry */
             templateId: string;
+        };
+        SubscribeChoiceDto: {
+            /** @enum {string} */
+            status: "accept" | "reject";
+            /** @example TPL_coupon_expiry */
+            templateId: string;
+        };
+        SubscribeCreditDto: {
+            /** @description sends this user now allows for the template */
+            credits: number;
+            templateId: string;
+        };
+        SyncProblemDto: {
+            message: string;
+            /** @description department id, userid or external_userid it is about */
+            ref: string;
+        };
+        SyncRunDto: {
+            /** @description the WeCom channel account */
+            accountId: number;
+            created: number;
+            /** Format: date-time */
+            createdAt: string;
+            /** @description the first problems (failed counts them all) */
+            errors: components["schemas"]["SyncProblemDto"][];
+            failed: number;
+            /** @description why the whole run stopped, if it did */
+            failure: string | null;
+            /** Format: date-time */
+            finishedAt: string | null;
+            id: number;
+            /** @enum {string} */
+            kind: "org" | "contacts";
+            percent: number;
+            processed: number;
+            /** @description departments/staff no longer in WeCom, or relations that ended */
+            removed: number;
+            /** Format: date-time */
+            startedAt: string | null;
+            /** @enum {string} */
+            status: "queued" | "running" | "done" | "failed";
+            total: number;
+            updated: number;
+        };
+        SyncStartedDto: {
+            /** @description poll GET /api/wecom/sync-runs/{id} */
+            run: components["schemas"]["SyncRunDto"];
         };
         TagDto: {
             color: string | null;
@@ -1993,6 +2955,31 @@ export interface components {
             id: string;
             name: string;
         };
+        WecomDepartmentDto: {
+            accountId: number;
+            /** @description WeCom's department id */
+            deptId: number;
+            id: number;
+            name: string;
+            order: number;
+            parentId: number;
+            /**
+             * Format: date-time
+             * @description no longer in WeCom
+             */
+            removedAt: string | null;
+            /** @description staff currently in the department */
+            staffCount: number;
+            storeId: number | null;
+            /**
+             * @description auto = same name as the store
+             * @enum {string|null}
+             */
+            storeMappedBy: "auto" | "manual" | null;
+            storeName: string | null;
+            /** Format: date-time */
+            syncedAt: string;
+        };
         WecomEmitDto: {
             chatId?: string;
             /** @example ww1234567890abcdef */
@@ -2008,11 +2995,45 @@ export interface components {
              */
             state?: string;
             tagId?: string;
+            /** @description add_contact: the person behind the customer (the same unionid elsewhere makes them one member) */
+            unionid?: string;
             /**
              * @description the staff member's userid
              * @example zhangsan
              */
             userId?: string;
+        };
+        WecomStaffDto: {
+            accountId: number;
+            adminUserId: number | null;
+            /**
+             * @description auto = username equals the userid
+             * @enum {string|null}
+             */
+            adminUserMappedBy: "auto" | "manual" | null;
+            adminUsername: string | null;
+            /** @description WeCom department ids */
+            departmentIds: number[];
+            id: number;
+            /** @description the departments this member leads */
+            leaderDepartmentIds: number[];
+            /** @example 138****8001 */
+            mobileMasked: string | null;
+            name: string;
+            position: string | null;
+            /**
+             * Format: date-time
+             * @description no longer in WeCom
+             */
+            removedAt: string | null;
+            /** @description WeCom status: 1 active, 2 disabled, 4 not activated, 5 left */
+            status: number;
+            /** @description stores mapped to the member’s departments */
+            storeIds: number[];
+            /** Format: date-time */
+            syncedAt: string;
+            /** @description WeCom userid */
+            userid: string;
         };
     };
     responses: never;
@@ -2034,6 +3055,7 @@ export type SchemaBulkTagsResultDto = components['schemas']['BulkTagsResultDto']
 export type SchemaChannelDto = components['schemas']['ChannelDto'];
 export type SchemaChannelTestResultDto = components['schemas']['ChannelTestResultDto'];
 export type SchemaCheckDto = components['schemas']['CheckDto'];
+export type SchemaConfirmMsgTemplateDto = components['schemas']['ConfirmMsgTemplateDto'];
 export type SchemaConsentDto = components['schemas']['ConsentDto'];
 export type SchemaConsentInput = components['schemas']['ConsentInput'];
 export type SchemaCreateApiKeyDto = components['schemas']['CreateApiKeyDto'];
@@ -2041,6 +3063,7 @@ export type SchemaCreateAttributeDefinitionDto = components['schemas']['CreateAt
 export type SchemaCreateChannelDto = components['schemas']['CreateChannelDto'];
 export type SchemaCreatedApiKeyDto = components['schemas']['CreatedApiKeyDto'];
 export type SchemaCreateMemberDto = components['schemas']['CreateMemberDto'];
+export type SchemaCreateStaffAccountDto = components['schemas']['CreateStaffAccountDto'];
 export type SchemaCreateStoreDto = components['schemas']['CreateStoreDto'];
 export type SchemaCreateTagLinkDto = components['schemas']['CreateTagLinkDto'];
 export type SchemaCreateUserDto = components['schemas']['CreateUserDto'];
@@ -2061,6 +3084,8 @@ export type SchemaImportJobDto = components['schemas']['ImportJobDto'];
 export type SchemaImportStartedDto = components['schemas']['ImportStartedDto'];
 export type SchemaLabelDto = components['schemas']['LabelDto'];
 export type SchemaLoginDto = components['schemas']['LoginDto'];
+export type SchemaMapDepartmentDto = components['schemas']['MapDepartmentDto'];
+export type SchemaMapStaffDto = components['schemas']['MapStaffDto'];
 export type SchemaMemberDetailDto = components['schemas']['MemberDetailDto'];
 export type SchemaMemberEventDto = components['schemas']['MemberEventDto'];
 export type SchemaMemberEventPageDto = components['schemas']['MemberEventPageDto'];
@@ -2068,30 +3093,61 @@ export type SchemaMemberMergeDto = components['schemas']['MemberMergeDto'];
 export type SchemaMemberPageDto = components['schemas']['MemberPageDto'];
 export type SchemaMemberSummaryDto = components['schemas']['MemberSummaryDto'];
 export type SchemaMemberTagDto = components['schemas']['MemberTagDto'];
+export type SchemaMemberWecomStaffDto = components['schemas']['MemberWecomStaffDto'];
 export type SchemaMergedIdentityDto = components['schemas']['MergedIdentityDto'];
 export type SchemaMiniappEmitDto = components['schemas']['MiniappEmitDto'];
+export type SchemaMpBindPhoneDto = components['schemas']['MpBindPhoneDto'];
 export type SchemaMpConfigDto = components['schemas']['MpConfigDto'];
 export type SchemaMpLoginDto = components['schemas']['MpLoginDto'];
 export type SchemaMpLoginResponseDto = components['schemas']['MpLoginResponseDto'];
 export type SchemaMpMemberDto = components['schemas']['MpMemberDto'];
+export type SchemaMpPageViewBatchDto = components['schemas']['MpPageViewBatchDto'];
+export type SchemaMpPageViewDto = components['schemas']['MpPageViewDto'];
+export type SchemaMpPageViewsAcceptedDto = components['schemas']['MpPageViewsAcceptedDto'];
+export type SchemaMpPhoneBoundDto = components['schemas']['MpPhoneBoundDto'];
 export type SchemaMpUpdateMeDto = components['schemas']['MpUpdateMeDto'];
 export type SchemaOaEmitDto = components['schemas']['OaEmitDto'];
 export type SchemaPayEmitDto = components['schemas']['PayEmitDto'];
 export type SchemaPlatformKeyDto = components['schemas']['PlatformKeyDto'];
 export type SchemaRefreshDto = components['schemas']['RefreshDto'];
 export type SchemaSandboxAccountDto = components['schemas']['SandboxAccountDto'];
+export type SchemaSandboxAppMessageDto = components['schemas']['SandboxAppMessageDto'];
 export type SchemaSandboxCallDto = components['schemas']['SandboxCallDto'];
+export type SchemaSandboxCustomerDto = components['schemas']['SandboxCustomerDto'];
+export type SchemaSandboxDepartmentDto = components['schemas']['SandboxDepartmentDto'];
+export type SchemaSandboxDepartmentInput = components['schemas']['SandboxDepartmentInput'];
+export type SchemaSandboxDirectoryChangeDto = components['schemas']['SandboxDirectoryChangeDto'];
+export type SchemaSandboxDirectoryDto = components['schemas']['SandboxDirectoryDto'];
+export type SchemaSandboxFollowDto = components['schemas']['SandboxFollowDto'];
 export type SchemaSandboxFollowersDto = components['schemas']['SandboxFollowersDto'];
 export type SchemaSandboxFollowersResultDto = components['schemas']['SandboxFollowersResultDto'];
 export type SchemaSandboxLoginCodeDto = components['schemas']['SandboxLoginCodeDto'];
 export type SchemaSandboxLoginCodeResponse = components['schemas']['SandboxLoginCodeResponse'];
+export type SchemaSandboxMsgTemplateDto = components['schemas']['SandboxMsgTemplateDto'];
+export type SchemaSandboxNotifyResultDto = components['schemas']['SandboxNotifyResultDto'];
+export type SchemaSandboxPaidDto = components['schemas']['SandboxPaidDto'];
+export type SchemaSandboxPayTradeDto = components['schemas']['SandboxPayTradeDto'];
+export type SchemaSandboxPhoneCodeDto = components['schemas']['SandboxPhoneCodeDto'];
+export type SchemaSandboxPhoneCodeResponse = components['schemas']['SandboxPhoneCodeResponse'];
+export type SchemaSandboxStaffTagsDto = components['schemas']['SandboxStaffTagsDto'];
+export type SchemaSandboxSubscribeDto = components['schemas']['SandboxSubscribeDto'];
+export type SchemaSandboxSubscribeResponse = components['schemas']['SandboxSubscribeResponse'];
 export type SchemaSandboxTagMembersDto = components['schemas']['SandboxTagMembersDto'];
+export type SchemaSandboxTemplateTargetDto = components['schemas']['SandboxTemplateTargetDto'];
+export type SchemaSandboxUserDto = components['schemas']['SandboxUserDto'];
+export type SchemaSandboxUserInput = components['schemas']['SandboxUserInput'];
 export type SchemaSaveTagDto = components['schemas']['SaveTagDto'];
 export type SchemaSaveTagGroupDto = components['schemas']['SaveTagGroupDto'];
 export type SchemaSecretStateDto = components['schemas']['SecretStateDto'];
+export type SchemaStaffAccountCreatedDto = components['schemas']['StaffAccountCreatedDto'];
 export type SchemaStaffUserDto = components['schemas']['StaffUserDto'];
 export type SchemaStoreDto = components['schemas']['StoreDto'];
 export type SchemaSubscribeAnswerDto = components['schemas']['SubscribeAnswerDto'];
+export type SchemaSubscribeChoiceDto = components['schemas']['SubscribeChoiceDto'];
+export type SchemaSubscribeCreditDto = components['schemas']['SubscribeCreditDto'];
+export type SchemaSyncProblemDto = components['schemas']['SyncProblemDto'];
+export type SchemaSyncRunDto = components['schemas']['SyncRunDto'];
+export type SchemaSyncStartedDto = components['schemas']['SyncStartedDto'];
 export type SchemaTagDto = components['schemas']['TagDto'];
 export type SchemaTagGroupDto = components['schemas']['TagGroupDto'];
 export type SchemaTagLinkDto = components['schemas']['TagLinkDto'];
@@ -2104,7 +3160,9 @@ export type SchemaUpdateTagDto = components['schemas']['UpdateTagDto'];
 export type SchemaUpdateTagGroupDto = components['schemas']['UpdateTagGroupDto'];
 export type SchemaUpdateUserDto = components['schemas']['UpdateUserDto'];
 export type SchemaWechatTagDto = components['schemas']['WechatTagDto'];
+export type SchemaWecomDepartmentDto = components['schemas']['WecomDepartmentDto'];
 export type SchemaWecomEmitDto = components['schemas']['WecomEmitDto'];
+export type SchemaWecomStaffDto = components['schemas']['WecomStaffDto'];
 export type $defs = Record<string, never>;
 export interface operations {
     ApiKeys_list: {
@@ -3186,6 +4244,41 @@ export interface operations {
             };
         };
     };
+    WecomContacts_staff: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MemberWecomStaffDto"][];
+                };
+            };
+            /** @description missing or expired access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description only owner, operator, store_manager, store_staff */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
     Members_bulkTags: {
         parameters: {
             query?: never;
@@ -3427,6 +4520,29 @@ export interface operations {
             };
         };
     };
+    MiniappMember_recordPageViews: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["MpPageViewBatchDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MpPageViewsAcceptedDto"];
+                };
+            };
+        };
+    };
     Miniapp_me: {
         parameters: {
             query?: never;
@@ -3465,6 +4581,29 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["MpMemberDto"];
+                };
+            };
+        };
+    };
+    MiniappMember_bindPhone: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["MpBindPhoneDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MpPhoneBoundDto"];
                 };
             };
         };
@@ -4257,6 +5396,342 @@ export interface operations {
             };
         };
     };
+    WecomOrg_departments: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description the WeCom channel account (GET /api/channels) */
+                accountId: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WecomDepartmentDto"][];
+                };
+            };
+            /** @description missing or expired access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description only owner, operator */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    WecomOrg_staff: {
+        parameters: {
+            query?: {
+                /** @description WeCom department id (direct members) */
+                departmentId?: number;
+                /** @description true: linked to an admin user; false: not yet */
+                mapped?: boolean;
+            };
+            header?: never;
+            path: {
+                /** @description the WeCom channel account (GET /api/channels) */
+                accountId: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WecomStaffDto"][];
+                };
+            };
+            /** @description missing or expired access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description only owner, operator */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    WecomOrg_syncContacts: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description the WeCom channel account (GET /api/channels) */
+                accountId: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SyncStartedDto"];
+                };
+            };
+            /** @description missing or expired access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description only owner, operator */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    WecomOrg_syncOrg: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description the WeCom channel account (GET /api/channels) */
+                accountId: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SyncStartedDto"];
+                };
+            };
+            /** @description missing or expired access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description only owner, operator */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    WecomOrg_mapDepartment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["MapDepartmentDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WecomDepartmentDto"];
+                };
+            };
+            /** @description missing or expired access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description only owner, operator */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    WecomOrg_createStore: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WecomDepartmentDto"];
+                };
+            };
+            /** @description missing or expired access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description only owner, operator */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    WecomOrg_mapStaff: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["MapStaffDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WecomStaffDto"];
+                };
+            };
+            /** @description missing or expired access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description only owner, operator */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    WecomOrg_createAccount: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateStaffAccountDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StaffAccountCreatedDto"];
+                };
+            };
+            /** @description missing or expired access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description only owner, operator */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    WecomOrg_run: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SyncRunDto"];
+                };
+            };
+            /** @description missing or expired access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description only owner, operator */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
     SandboxControl_accounts: {
         parameters: {
             query?: never;
@@ -4319,6 +5794,23 @@ export interface operations {
         };
     };
     Sandbox_customSend: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    SandboxMiniapp_subscribeSend: {
         parameters: {
             query?: never;
             header?: never;
@@ -4564,6 +6056,42 @@ export interface operations {
             };
         };
     };
+    SandboxMch_jsapi: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    SandboxMch_query: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                outTradeNo: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
     SandboxControl_emitMiniapp: {
         parameters: {
             query?: never;
@@ -4606,6 +6134,52 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["SandboxLoginCodeResponse"];
+                };
+            };
+        };
+    };
+    SandboxMiniapp_phoneCode: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SandboxPhoneCodeDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SandboxPhoneCodeResponse"];
+                };
+            };
+        };
+    };
+    SandboxMiniapp_subscribe: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SandboxSubscribeDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SandboxSubscribeResponse"];
                 };
             };
         };
@@ -4721,7 +6295,219 @@ export interface operations {
             };
         };
     };
+    SandboxMch_pay: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                outTradeNo: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SandboxPayTradeDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SandboxPaidDto"];
+                };
+            };
+        };
+    };
+    SandboxWecom_departmentList: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    SandboxWecom_addCorpTag: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    SandboxWecom_addMsgTemplate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    SandboxWecom_externalGet: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    SandboxWecom_corpTagList: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    SandboxWecom_followUserList: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    SandboxWecom_groupMsgSendResult: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    SandboxWecom_externalList: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    SandboxWecom_markTag: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
     Sandbox_wecomToken: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    SandboxWecom_messageSend: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    SandboxWecom_userList: {
         parameters: {
             query?: never;
             header?: never;
@@ -4772,6 +6558,94 @@ export interface operations {
             };
         };
     };
+    SandboxWecomControl_addCustomer: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SandboxCustomerDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SandboxFollowDto"];
+                };
+            };
+        };
+    };
+    SandboxWecomControl_tagCustomer: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SandboxStaffTagsDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    SandboxWecomControl_directory: {
+        parameters: {
+            query: {
+                corpId: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SandboxDirectoryDto"];
+                };
+            };
+        };
+    };
+    SandboxWecomControl_changeDirectory: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SandboxDirectoryChangeDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SandboxDirectoryDto"];
+                };
+            };
+        };
+    };
     SandboxControl_emitWecom: {
         parameters: {
             query?: never;
@@ -4792,6 +6666,92 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["EmitResultDto"];
                 };
+            };
+        };
+    };
+    SandboxWecomControl_messages: {
+        parameters: {
+            query: {
+                corpId: string;
+                /** @description only what this staff member received */
+                userId?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SandboxAppMessageDto"][];
+                };
+            };
+        };
+    };
+    SandboxWecomControl_templates: {
+        parameters: {
+            query: {
+                corpId: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SandboxMsgTemplateDto"][];
+                };
+            };
+        };
+    };
+    SandboxWecomControl_confirm: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                msgid: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ConfirmMsgTemplateDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SandboxMsgTemplateDto"];
+                };
+            };
+        };
+    };
+    SandboxMiniapp_phoneNumber: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
         };
     };

@@ -2,10 +2,11 @@
 import Taro from '@tarojs/taro'
 import { defineStore, type Pinia } from 'pinia'
 import { computed, ref } from 'vue'
-import { getMpConfig, mpLogin, sandboxLoginCode } from '@/api/auth'
-import { getMe, updateMe, type MpMember } from '@/api/member'
+import { getMpConfig, mpLogin, sandboxLoginCode, sandboxPhoneCode } from '@/api/auth'
+import { bindPhone as bindPhoneApi, getMe, updateMe, type MpMember, type MpPhoneBound } from '@/api/member'
 import { setSessionHooks } from '@/api/request'
 import { obtainLoginCredentials } from '@/utils/login-flow'
+import { getOrCreateSandboxOpenid } from '@/utils/openid'
 import { taroStorage } from '@/utils/taro-storage'
 
 export const TOKEN_KEY = 'scrm.mp.token'
@@ -84,7 +85,29 @@ export const useSessionStore = defineStore('session', () => {
     return me
   }
 
-  return { token, member, isLoggedIn, login, ensureLogin, relogin, clear, loadMe, updateNickname }
+  /** Binds the phone WeChat verified: `code` from the getPhoneNumber button. */
+  async function bindPhone(code: string): Promise<MpPhoneBound> {
+    await ensureLogin()
+    const res = await bindPhoneApi(code)
+    return applyPhoneBinding(res)
+  }
+
+  /** The phone answer: when this record was merged into an older one, its new session replaces ours. */
+  function applyPhoneBinding(res: MpPhoneBound): MpPhoneBound {
+    const { phoneBinding: _outcome, token: newToken, expiresIn: _ttl, ...me } = res
+    if (newToken) setToken(newToken)
+    member.value = me
+    return res
+  }
+
+  /** H5 (sandbox): the number typed in plays the one WeChat holds; the sandbox issues the button's code. */
+  async function bindSandboxPhone(phone: string): Promise<MpPhoneBound> {
+    await ensureLogin()
+    const { code } = await sandboxPhoneCode({ openid: getOrCreateSandboxOpenid(taroStorage), phone })
+    return bindPhone(code)
+  }
+
+  return { token, member, isLoggedIn, login, ensureLogin, relogin, clear, loadMe, updateNickname, bindPhone, bindSandboxPhone }
 })
 
 /** Wires the request module to this store (token for the header, re-login on 401). */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { avatarInitial, displayLevel, displayNickname, displayPhone, displayPoints, validateNickname } from './member-format'
+import { avatarInitial, displayLevel, displayNickname, displayPhone, displayPoints, parseMobile, phoneBindingMessage, validateNickname } from './member-format'
 
 describe('member display', () => {
   it('formats nickname, level, points and phone', () => {
@@ -24,5 +24,21 @@ describe('validateNickname', () => {
     expect(validateNickname('一二三四五六七八九十一二三四五六七八九十')).toBeNull()
     expect(validateNickname('一二三四五六七八九十一二三四五六七八九十一')).toMatch('最多')
     expect(validateNickname('ok\u0007')).toMatch('控制字符')
+  })
+})
+
+describe('phone binding', () => {
+  it('reads a typed mainland mobile number', () => {
+    expect(parseMobile(' 138 0013-8000 ')).toEqual({ phone: '13800138000' })
+    expect(parseMobile('+8613800138000')).toEqual({ phone: '13800138000' })
+    expect(parseMobile('')).toEqual({ error: '请输入手机号' })
+    expect(parseMobile('1380013800')).toEqual({ error: '请输入正确的 11 位手机号' })
+    expect(parseMobile('12800138000')).toEqual({ error: '请输入正确的 11 位手机号' })
+  })
+
+  it('tells the member what happened', () => {
+    expect(phoneBindingMessage('bound')).toBe('手机号已绑定')
+    expect(phoneBindingMessage('held_by_other')).toBe('该手机号已关联其他会员账号')
+    expect(phoneBindingMessage('merged')).toBe('手机号已绑定，会员账号已合并')
   })
 })

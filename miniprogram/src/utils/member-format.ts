@@ -39,3 +39,17 @@ export function validateNickname(raw: string): string | null {
   if (/[\u0000-\u001f\u007f]/.test(n)) return '昵称不能包含控制字符'
   return null
 }
+
+/** A mainland mobile number as typed (spaces, dashes and +86 allowed) → 11 digits, or an error message. */
+export function parseMobile(raw: string): { phone: string } | { error: string } {
+  const digits = raw.replace(/[\s-]/g, '').replace(/^\+?86(?=1\d{10}$)/, '')
+  if (!digits) return { error: '请输入手机号' }
+  if (!/^1[3-9]\d{9}$/.test(digits)) return { error: '请输入正确的 11 位手机号' }
+  return { phone: digits }
+}
+
+/** What binding a phone tells the member. */
+export function phoneBindingMessage(outcome: 'bound' | 'already' | 'held_by_other' | 'merged'): string {
+  if (outcome === 'held_by_other') return '该手机号已关联其他会员账号'
+  return outcome === 'merged' ? '手机号已绑定，会员账号已合并' : '手机号已绑定'
+}

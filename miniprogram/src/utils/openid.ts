@@ -7,7 +7,7 @@ export const SANDBOX_OPENID_KEY = 'scrm.mp.sandboxOpenid'
 const ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_'
 
 /** Random bytes from Web Crypto when there is one, Math.random otherwise. */
-function defaultRandomBytes(n: number): Uint8Array {
+export function defaultRandomBytes(n: number): Uint8Array {
   const out = new Uint8Array(n)
   const c = (globalThis as { crypto?: { getRandomValues?: (a: Uint8Array) => Uint8Array } }).crypto
   if (c?.getRandomValues) {

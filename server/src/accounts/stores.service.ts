@@ -46,6 +46,11 @@ export class StoresService {
     });
   }
 
+  /** Every store, for modules that map their own records to stores (no viewer scoping). */
+  async all(): Promise<StoreDto[]> {
+    return (await this.ds.getRepository(StoreEntity).find({ order: { id: 'ASC' } })).map(toDto);
+  }
+
   async exists(id: number): Promise<boolean> {
     return this.ds.getRepository(StoreEntity).exists({ where: { id } });
   }

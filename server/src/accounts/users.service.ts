@@ -70,6 +70,15 @@ export class UsersService implements AdminDirectory {
     return users.map((u) => this.toDto(u, byUser.get(u.id) ?? []));
   }
 
+  /** Users by id or username, for modules that link their own records to admin users. */
+  async findUsers(by: { ids?: number[]; usernames?: string[] }): Promise<StaffUserDto[]> {
+    const where = [...(by.ids?.length ? [{ id: In(by.ids) }] : []), ...(by.usernames?.length ? [{ username: In(by.usernames) }] : [])];
+    if (!where.length) return [];
+    const users = await this.users.find({ where, order: { id: 'ASC' } });
+    const links = users.length ? await this.userStores.find({ where: { userId: In(users.map((u) => u.id)) } }) : [];
+    return users.map((u) => this.toDto(u, links.filter((l) => l.userId === u.id).map((l) => l.storeId)));
+  }
+
   async create(dto: CreateUserDto): Promise<StaffUserDto> {
     const storeIds = await this.checkStores(dto.role, dto.storeIds);
     if (await this.users.exists({ where: { username: dto.username } })) {

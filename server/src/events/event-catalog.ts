@@ -70,12 +70,22 @@ export const EVENT_CATALOG: EventTypeDefinition[] = [
   e('wecom.group_joined', 'wecom', '加入客户群', 'Joined a customer group', 'The customer joined a WeCom customer group.', [p('chatId', 'string', '群 ID', 'chat id'), p('joinScene', 'number', '入群方式', 'join scene')]),
   e('wecom.group_left', 'wecom', '退出客户群', 'Left a customer group', 'The customer left a WeCom customer group.', [p('chatId', 'string', '群 ID', 'chat id'), p('quitScene', 'number', '退群方式', 'quit scene')]),
   e('mp.login', 'miniapp', '登录小程序', 'Logged in to the mini-program', 'wx.login exchanged for a member session.'),
-  e('mp.phone_bound', 'miniapp', '绑定手机号', 'Bound a phone', 'A verified phone number from getPhoneNumber.'),
+  e('mp.phone_bound', 'miniapp', '绑定手机号', 'Bound a phone', 'A verified phone number from getPhoneNumber.', [
+    p('phoneMasked', 'string', '手机号（脱敏）', 'phone (masked)'),
+    p('outcome', 'string', '结果：bound / already / held_by_other', 'outcome: bound / already / held_by_other'),
+  ]),
   e('mp.subscribe_result', 'miniapp', '订阅消息授权', 'Subscribe-message consent', 'Accepted or rejected a subscribe-message template (one send per acceptance).', [
     p('templateId', 'string', '模板 ID', 'template id'),
     p('status', 'string', 'accept / reject', 'accept / reject'),
   ]),
-  e('mp.page_view', 'miniapp', '浏览小程序页面', 'Viewed a page', 'A page view in the mini-program.', [p('path', 'string', '页面路径', 'page path')]),
+  e('mp.page_view', 'miniapp', '浏览小程序页面', 'Viewed a page', 'A page view in the mini-program.', [
+    p('path', 'string', '页面路径', 'page path'),
+    p('query', 'string', '页面参数', 'query string'),
+    p('title', 'string', '页面标题', 'page title'),
+    p('referrer', 'string', '来源页面', 'previous page'),
+    p('durationMs', 'number', '停留时长（毫秒）', 'time on page (ms)'),
+    p('viewId', 'string', '浏览 ID', 'view id'),
+  ]),
   e('pay.paid', 'pay', '支付成功', 'Paid', 'A WeChat Pay transaction succeeded.', [
     p('transactionId', 'string', '微信支付单号', 'transaction id'),
     p('outTradeNo', 'string', '商户订单号', 'order number'),

@@ -21,6 +21,12 @@ const CONSENT_EFFECT: Record<string, Partial<Record<'oa' | 'miniapp' | 'wecom', 
 /** Events that are not the member doing something (they do not count as "last seen"). */
 const PASSIVE = new Set(['oa.template_result']);
 
+/**
+ * Told about every event once its member is known. Runs before the event is marked resolved, so a
+ * listener that throws makes the resolution job retry: listeners must be idempotent.
+ */
+export type ResolvedEventListener = (event: EventEntity, memberId: number) => Promise<void>;
+
 /** Looks up more about a subject from its channel (e.g. the OA unionid via user/info). */
 export type SubjectEnricher = (subject: { type: string; appId: string; value: string }) => Promise<{ unionid?: string } | null>;
 
@@ -32,6 +38,7 @@ export type SubjectEnricher = (subject: { type: string; appId: string; value: st
 export class EventResolutionService implements OnModuleInit {
   private readonly logger = new Logger('EventResolution');
   private readonly enrichers = new Map<string, SubjectEnricher>();
+  private readonly listeners: ResolvedEventListener[] = [];
 
   constructor(
     @Inject(JOB_QUEUE) private readonly queue: JobQueue,
@@ -48,9 +55,19 @@ export class EventResolutionService implements OnModuleInit {
     this.enrichers.set(identityType, enricher);
   }
 
+  /** Modules that keep state derived from events (e.g. who serves a WeCom customer) listen here. */
+  onResolved(listener: ResolvedEventListener): void {
+    this.listeners.push(listener);
+  }
+
   /** Queues resolution; the job id makes a repeated enqueue (WeChat retry) harmless. */
   async enqueue(event: EventEntity): Promise<void> {
     await this.queue.enqueue(RESOLVE_EVENT_JOB, { eventId: String(event.id) }, { jobId: `event-${event.id}` });
+  }
+
+  /** Queues resolution of several stored events at once (the callbacks' batches). */
+  async enqueueMany(events: EventEntity[]): Promise<void> {
+    await this.queue.enqueueMany(RESOLVE_EVENT_JOB, events.map((e) => ({ data: { eventId: String(e.id) }, options: { jobId: `event-${e.id}` } })));
   }
 
   async resolve(eventId: string): Promise<void> {
@@ -66,6 +83,7 @@ export class EventResolutionService implements OnModuleInit {
     const consent = CONSENT_EFFECT[event.type];
     if (consent) await this.members.setIdentityConsent({ type: type as IdentityType, appId, value }, Object.values(consent)[0]!, occurredAt);
     await this.members.seen(member.id, PASSIVE.has(event.type) ? new Date(0) : occurredAt);
+    for (const listener of this.listeners) await listener(event, member.id);
     await this.events.resolve(eventId, member.id);
     // A unionid another member already holds makes the two one person: merged (the event moves along).
     if (extra?.unionid && !created) await this.members.claimUnionid(member.id, extra.unionid);

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
+import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
 import { duplicateKey } from '../platform/errors/http-exception.filter';
 import { isoOrNull } from '../platform/time/time';
 import { EventEntity } from './event.entity';
@@ -26,7 +27,24 @@ export class EventsService {
   /** Stores the event unless its dedupe key is already there; says which happened. */
   async record(input: NewEvent, m: EntityManager = this.ds.manager): Promise<{ event: EventEntity; duplicate: boolean }> {
     const repo = m.getRepository(EventEntity);
-    const row = repo.create({
+    const row = this.toRow(input);
+    try {
+      // One INSERT, no transaction around it and no read-back: this is on every callback's path.
+      const res = await repo.createQueryBuilder().insert().values(row as QueryDeepPartialEntity<EventEntity>).updateEntity(false).execute();
+      // MySQL answers { insertId }, SQLite the last rowid
+      const raw = res.raw as { insertId?: number } | number | bigint;
+      row.id = Number(res.identifiers[0]?.id ?? (typeof raw === 'object' ? raw.insertId : raw));
+      return { event: row, duplicate: false };
+    } catch (e) {
+      if (!duplicateKey(e)) throw e;
+      const existing = await repo.findOneOrFail({ where: { dedupeKey: row.dedupeKey } });
+      return { event: existing, duplicate: true };
+    }
+  }
+
+  /** The row an event becomes (not yet stored). */
+  toRow(input: NewEvent): EventEntity {
+    return this.ds.getRepository(EventEntity).create({
       type: input.type,
       source: input.source,
       dedupeKey: input.dedupeKey.slice(0, 191),
@@ -38,14 +56,6 @@ export class EventsService {
       raw: input.raw ?? null,
       status: input.memberId ? 'resolved' : 'received',
     });
-    try {
-      await repo.save(row);
-      return { event: row, duplicate: false };
-    } catch (e) {
-      if (!duplicateKey(e)) throw e;
-      const existing = await repo.findOneOrFail({ where: { dedupeKey: row.dedupeKey } });
-      return { event: existing, duplicate: true };
-    }
   }
 
   async get(id: number | string): Promise<EventEntity | null> {

@@ -278,6 +278,39 @@ export class MembersService {
     return ident ? m.getRepository(MemberEntity).findOne({ where: { id: ident.memberId } }) : null;
   }
 
+  /**
+   * Gives the member a phone number WeChat verified (getPhoneNumber). It replaces a phone the member
+   * had; when another member already holds the number the two are likely one person, which is for
+   * a merge to settle: nothing is moved here, the other member's id is returned.
+   */
+  async bindVerifiedPhone(memberId: number, phone: string): Promise<{ result: 'bound' | 'already' | 'held_by_other'; otherMemberId?: number; phoneMasked: string }> {
+    const problems: FieldProblem[] = [];
+    const p = this.phoneOf(phone, problems);
+    if (!p) throw new BadInputError(problems.map((x) => `${x.field} ${x.message}`).join('; ') || 'phone is required', problems);
+    const hash = this.box.lookupHash(p);
+    const phoneMasked = maskPhone(p)!;
+    const holder = (m: EntityManager) => m.getRepository(MemberIdentityEntity).findOne({ where: { type: 'phone', appId: '', value: hash } });
+    try {
+      return await this.ds.transaction(async (m) => {
+        const member = await m.getRepository(MemberEntity).findOne({ where: { id: memberId } });
+        if (!member) throw new NotFoundError('member', memberId);
+        const owner = await holder(m);
+        const otherId = owner ? owner.memberId : (await m.getRepository(MemberEntity).findOne({ where: { phoneHash: hash }, select: { id: true } }))?.id;
+        if (otherId !== undefined && otherId !== memberId) return { result: 'held_by_other' as const, otherMemberId: otherId, phoneMasked };
+        if (owner && member.phoneHash === hash) return { result: 'already' as const, phoneMasked };
+        await m.getRepository(MemberIdentityEntity).delete({ memberId, type: 'phone' });
+        await m.getRepository(MemberEntity).update({ id: memberId }, this.phoneColumns(p));
+        await m.getRepository(MemberIdentityEntity).insert({ memberId, type: 'phone', appId: '', value: hash });
+        return { result: owner ? ('already' as const) : ('bound' as const), phoneMasked };
+      });
+    } catch (e) {
+      if (!duplicateKey(e)) throw e;
+      // another member took the number in the same moment
+      const owner = await holder(this.ds.manager);
+      return owner && owner.memberId !== memberId ? { result: 'held_by_other', otherMemberId: owner.memberId, phoneMasked } : { result: 'already', phoneMasked };
+    }
+  }
+
   /** The members' identities of one type on one app (e.g. their openids on an OA). */
   async identityValues(memberIds: number[], type: IdentityType, appId: string): Promise<Map<number, { value: string; consent: boolean | null }[]>> {
     const out = new Map<number, { value: string; consent: boolean | null }[]>();

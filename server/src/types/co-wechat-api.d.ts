@@ -22,6 +22,10 @@ declare module 'co-wechat-api' {
     customservicePrefix: string;
     wxaPrefix: string;
     setOpts(opts: { timeout?: number }): void;
+    /** A valid token from the getToken hook, or a freshly fetched one. */
+    ensureAccessToken(): Promise<StoredToken>;
+    /** The library's HTTP call: errcode ≠ 0 throws; 40001/42001 refresh the token and retry. */
+    request(url: string, opts?: { method?: string; dataType?: string; data?: string; headers?: Record<string, string> }): Promise<unknown>;
     getUser(options: string | { openid: string; lang?: string }): Promise<Record<string, unknown>>;
     getFollowers(nextOpenid?: string): Promise<{ total?: number; count?: number; data?: { openid: string[] }; next_openid?: string }>;
     batchGetUsers(openids: string[], lang?: string): Promise<{ user_info_list?: Record<string, unknown>[] }>;

@@ -12,6 +12,8 @@ import { AuditLogEntity } from '../audit/audit-log.entity';
 import { EventEntity } from '../../events/event.entity';
 import { ChannelAccessTokenEntity, ChannelAccountEntity } from '../../wechat/channels/channel-account.entity';
 import { OaFollowerImportEntity } from '../../wechat/oa/oa-follower-import.entity';
+import { WecomDepartmentEntity, WecomStaffEntity, WecomSyncRunEntity } from '../../wechat/wecom/wecom-org.entity';
+import { WecomContactFollowEntity } from '../../wechat/wecom/wecom-contact-follow.entity';
 
 /** Every table of the product. Each module owns its own; this list only tells TypeORM about them. */
 export const ENTITIES = [
@@ -36,4 +38,8 @@ export const ENTITIES = [
   OaFollowerImportEntity,
   EventEntity,
   ApiKeyEntity,
+  WecomDepartmentEntity,
+  WecomStaffEntity,
+  WecomSyncRunEntity,
+  WecomContactFollowEntity,
 ];

@@ -61,6 +61,27 @@ export class BullMqJobQueue implements JobQueue {
     return `${name}:${job.id}`;
   }
 
+  async enqueueMany<T>(name: string, jobs: { data: T; options?: JobOptions }[]): Promise<string[]> {
+    if (this.closing) throw new Error('queue is shutting down');
+    if (!jobs.length) return [];
+    const reg = this.registrations.get(name);
+    const added = await this.queue(name).addBulk(
+      jobs.map(({ data, options = {} }) => ({
+        name,
+        data,
+        opts: {
+          jobId: options.jobId ?? randomUUID(),
+          attempts: options.attempts ?? reg?.options.attempts ?? DEFAULT_ATTEMPTS,
+          backoff: { type: 'exponential', delay: options.backoffMs ?? reg?.options.backoffMs ?? DEFAULT_BACKOFF_MS },
+          delay: options.delayMs,
+          removeOnComplete: { count: 1000 },
+          removeOnFail: { count: 10000 },
+        },
+      })),
+    );
+    return added.map((j) => `${name}:${j.id}`);
+  }
+
   async getJob(id: string): Promise<JobInfo | null> {
     const [name, jobId] = splitId(id);
     if (!name || !jobId) return null;

@@ -46,6 +46,12 @@ export class InlineJobQueue implements JobQueue {
     this.registrations.set(name, { handler: handler as JobHandler<unknown>, options, running: 0, waiting: [] });
   }
 
+  async enqueueMany<T>(name: string, jobs: { data: T; options?: JobOptions }[]): Promise<string[]> {
+    const ids: string[] = [];
+    for (const j of jobs) ids.push(await this.enqueue(name, j.data, j.options));
+    return ids;
+  }
+
   async enqueue<T>(name: string, data: T, options: JobOptions = {}): Promise<string> {
     if (this.closing) throw new Error('queue is shutting down');
     const id = options.jobId ?? randomUUID();

@@ -50,6 +50,8 @@ export interface JobQueue {
   readonly driver: 'inline' | 'bullmq';
   register<T>(name: string, handler: JobHandler<T>, options?: HandlerOptions): void;
   enqueue<T>(name: string, data: T, options?: JobOptions): Promise<string>;
+  /** Several jobs of one kind in one go (one Redis round trip with BullMQ). */
+  enqueueMany<T>(name: string, jobs: { data: T; options?: JobOptions }[]): Promise<string[]>;
   getJob(id: string): Promise<JobInfo | null>;
   /** The dead-letter list: jobs that used up their attempts. */
   listFailed(limit?: number): Promise<JobInfo[]>;

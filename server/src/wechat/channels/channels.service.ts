@@ -43,9 +43,17 @@ const CALLBACK_PATH: Record<ChannelType, (id: string) => string> = {
   pay: (id) => `/wechat/pay/${id}/notify`,
 };
 
+/**
+ * How long an account's opened secrets are reused: every callback needs them, and reading and
+ * unsealing them each time costs a round trip and three decryptions. Changes made through this
+ * process apply at once; other processes see them within this time.
+ */
+const SECRETS_CACHE_MS = 5000;
+
 /** Channel accounts: OA, mini-program, WeCom and Pay, with their secrets sealed at rest. */
 @Injectable()
 export class ChannelsService {
+  private readonly opened = new Map<string, { at: number; value: ChannelSecrets | null }>();
   constructor(
     @InjectDataSource() private readonly ds: DataSource,
     private readonly box: SecretBox,
@@ -84,6 +92,7 @@ export class ChannelsService {
     });
     return this.ds.transaction(async (m) => {
       await m.getRepository(ChannelAccountEntity).save(row);
+      this.opened.clear();
       await this.audit.record({ action: 'channel.create', entityType: 'channel_account', entityId: row.id, after: this.toDto(row) }, m);
       return this.toDto(row);
     });
@@ -103,6 +112,7 @@ export class ChannelsService {
     Object.assign(row, this.sealAll(dto));
     return this.ds.transaction(async (m) => {
       await m.getRepository(ChannelAccountEntity).save(row);
+      this.opened.clear();
       if (dto.secret !== undefined) await this.tokens.invalidate(id);
       const changedSecrets = Object.keys(SEALED).filter((k) => dto[k as keyof UpdateChannelDto] !== undefined);
       await this.audit.record({ action: 'channel.update', entityType: 'channel_account', entityId: id, before, after: { ...this.toDto(row), changedSecrets } }, m);
@@ -133,8 +143,13 @@ export class ChannelsService {
 
   /** For callback verification and API clients; null when no such enabled account exists. */
   async findByExternalId(type: ChannelType, externalId: string): Promise<ChannelSecrets | null> {
+    const key = `${type}:${externalId}`;
+    const hit = this.opened.get(key);
+    if (hit && Date.now() - hit.at < SECRETS_CACHE_MS) return hit.value;
     const row = await this.ds.getRepository(ChannelAccountEntity).findOne({ where: { type, externalId, enabled: true } });
-    return row ? this.open(row) : null;
+    const value = row ? this.open(row) : null;
+    this.opened.set(key, { at: Date.now(), value });
+    return value;
   }
 
   async secrets(id: number): Promise<ChannelSecrets> {

@@ -1,6 +1,5 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { EventResolutionService } from '../../events/event-resolution.service';
-import { EventsService } from '../../events/events.service';
+import { EventIngestService } from '../../events/event-ingest.service';
 import { APP_CONFIG, AppConfig } from '../../platform/config/config';
 import { NotFoundError } from '../../platform/errors/app-error';
 import { guardCallback } from '../callback-guard';
@@ -16,8 +15,7 @@ export class MiniappCallbackService {
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly channels: ChannelsService,
-    private readonly events: EventsService,
-    private readonly resolution: EventResolutionService,
+    private readonly ingest: EventIngestService,
   ) {}
 
   async verifyUrl(appId: string, query: Record<string, unknown>): Promise<string> {
@@ -29,8 +27,7 @@ export class MiniappCallbackService {
     const { cb, accountId } = await this.callbackFor(appId);
     const msg = guardCallback(this.logger, `mini-program ${appId} push`, () => cb.parsePost(query, body, this.policy()));
     for (const normalized of normalizeMiniappPush(appId, msg.fields)) {
-      const { event, duplicate } = await this.events.record({ ...normalized, accountId, raw: msg.raw });
-      if (!duplicate) await this.resolution.enqueue(event);
+      await this.ingest.ingest({ ...normalized, accountId, raw: msg.raw });
     }
     return 'success';
   }

@@ -1,8 +1,8 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { EventResolutionService } from '../../events/event-resolution.service';
-import { EventsService } from '../../events/events.service';
+import { EventIngestService } from '../../events/event-ingest.service';
 import { APP_CONFIG, AppConfig } from '../../platform/config/config';
 import { NotFoundError } from '../../platform/errors/app-error';
+import { ChannelAccountEntity } from '../channels/channel-account.entity';
 import { ChannelsService } from '../channels/channels.service';
 import { guardCallback } from '../callback-guard';
 import { OaCallback } from '../crypto';
@@ -19,30 +19,27 @@ export class OaCallbackService {
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly channels: ChannelsService,
-    private readonly events: EventsService,
-    private readonly resolution: EventResolutionService,
+    private readonly ingest: EventIngestService,
   ) {}
 
   async verifyUrl(appId: string, query: Record<string, unknown>): Promise<string> {
-    const cb = await this.callbackFor(appId);
+    const { cb } = await this.callbackFor(appId);
     return guardCallback(this.logger, `OA ${appId} URL check`, () => cb.verifyGet(query, this.policy()));
   }
 
   async receive(appId: string, query: Record<string, unknown>, body: unknown): Promise<string> {
-    const cb = await this.callbackFor(appId);
+    const { cb, account } = await this.callbackFor(appId);
     const msg = guardCallback(this.logger, `OA ${appId} push`, () => cb.parsePost(query, body, this.policy()));
-    const account = (await this.channels.findByExternalId('oa', appId))!.account;
     const normalized = normalizeOaPush(appId, msg.fields);
     if (!normalized) return 'success';
-    const { event, duplicate } = await this.events.record({ ...normalized, accountId: account.id, raw: msg.xml });
-    if (!duplicate) await this.resolution.enqueue(event);
+    await this.ingest.ingest({ ...normalized, accountId: account.id, raw: msg.xml });
     return 'success';
   }
 
-  private async callbackFor(appId: string): Promise<OaCallback> {
+  private async callbackFor(appId: string): Promise<{ cb: OaCallback; account: ChannelAccountEntity }> {
     const s = await this.channels.findByExternalId('oa', appId);
     if (!s || !s.token) throw new NotFoundError('OA account', appId);
-    return new OaCallback({ appId, token: s.token, encodingAesKey: s.encodingAesKey ?? undefined });
+    return { cb: new OaCallback({ appId, token: s.token, encodingAesKey: s.encodingAesKey ?? undefined }), account: s.account };
   }
 
   private policy() {

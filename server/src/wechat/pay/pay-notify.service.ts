@@ -1,6 +1,5 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { EventResolutionService } from '../../events/event-resolution.service';
-import { EventsService } from '../../events/events.service';
+import { EventIngestService } from '../../events/event-ingest.service';
 import { NotFoundError } from '../../platform/errors/app-error';
 import { guardCallback } from '../callback-guard';
 import { ChannelsService } from '../channels/channels.service';
@@ -17,8 +16,7 @@ export class PayNotifyService {
 
   constructor(
     private readonly channels: ChannelsService,
-    private readonly events: EventsService,
-    private readonly resolution: EventResolutionService,
+    private readonly ingest: EventIngestService,
   ) {}
 
   async receive(mchId: string, headers: HeaderBag, body: unknown): Promise<void> {
@@ -35,7 +33,6 @@ export class PayNotifyService {
     });
     const normalized = normalizePayNotify(mchId, notify.event_type as string, resource);
     if (!normalized) return;
-    const { event, duplicate } = await this.events.record({ ...normalized, accountId: s.account.id, raw });
-    if (!duplicate && event.subject) await this.resolution.enqueue(event);
+    await this.ingest.ingest({ ...normalized, accountId: s.account.id, raw });
   }
 }

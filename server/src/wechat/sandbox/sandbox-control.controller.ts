@@ -67,6 +67,9 @@ class WecomEmitDto {
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(64) chatId?: string;
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(64) tagId?: string;
   @ApiPropertyOptional() @IsOptional() @IsInt() @Min(0) createTime?: number;
+  @ApiPropertyOptional({ description: 'add_contact: the person behind the customer (the same unionid elsewhere makes them one member)' })
+  @IsOptional() @Matches(/^[A-Za-z0-9_-]{6,64}$/, { message: 'unionid must be 6-64 letters, digits, _ or -' })
+  unionid?: string;
 }
 
 class SubscribeAnswerDto {

@@ -5,6 +5,7 @@ import { ChannelsService } from '../channels/channels.service';
 import { WechatMessageCrypto, buildXml, computeSignature } from '../crypto';
 import { WechatEndpoints } from '../wechat-endpoints';
 import type { EmitResult } from './sandbox-oa-emitter';
+import { SandboxMiniappState } from './sandbox-miniapp-state';
 
 export interface MiniappEmit {
   appId: string;
@@ -21,6 +22,7 @@ export class SandboxMiniappEmitter {
   constructor(
     private readonly channels: ChannelsService,
     private readonly endpoints: WechatEndpoints,
+    private readonly mpState: SandboxMiniappState,
   ) {}
 
   async emit(e: MiniappEmit): Promise<EmitResult> {
@@ -28,6 +30,8 @@ export class SandboxMiniappEmitter {
     if (!account?.token) throw new BadInputError(`no mini-program account ${e.appId} with a push token`, [{ field: 'appId', message: 'no such mini-program account' }]);
     const mode = e.mode ?? (account.encodingAesKey ? 'safe' : 'plain');
     if (mode === 'safe' && !account.encodingAesKey) throw new BadInputError('this account has no EncodingAESKey; use mode plain', [{ field: 'mode', message: 'needs an EncodingAESKey' }]);
+    // the answers count in WeChat whether or not our callback takes the push
+    for (const t of e.templates) this.mpState.answerSubscribe(e.appId, e.openid, t.templateId, t.status);
     const format = e.format ?? 'json';
     const head = { ToUserName: `gh_${e.appId.slice(2, 14)}`, FromUserName: e.openid, CreateTime: Math.floor(Date.now() / 1000), MsgType: 'event', Event: 'subscribe_msg_popup_event' };
     const list = e.templates.map((t) => ({ TemplateId: t.templateId, SubscribeStatusString: t.status, PopupScene: '0' }));

@@ -16,6 +16,9 @@ export interface PayEmit {
   amount: number;
   outTradeNo?: string;
   transactionId?: string;
+  /** RFC 3339; defaults to now */
+  successTime?: string;
+  attach?: string;
 }
 
 /**
@@ -37,18 +40,24 @@ export class SandboxPayEmitter {
     return { serialNo: k.serial, publicKey: k.publicPem };
   }
 
+  /** Wechatpay-* headers for an API answer, signed with the platform key as WeChat Pay signs its answers. */
+  signAnswer(body: string): Record<string, string> {
+    const k = this.keyPair();
+    return signPayNotify({ privateKey: k.privateKey, serial: k.serial, body });
+  }
+
   async emit(e: PayEmit): Promise<EmitResult> {
     const s = await this.channels.findByExternalId('pay', e.mchId);
     if (!s?.apiV3Key) throw new BadInputError(`no WeChat Pay merchant ${e.mchId}`, [{ field: 'mchId', message: 'no such Pay account' }]);
     const now = new Date();
     const transactionId = e.transactionId ?? `42000${Date.now()}${String(randomBytes(3).readUIntBE(0, 3)).padStart(8, '0')}`;
     const outTradeNo = e.outTradeNo ?? `SBX${Date.now()}`;
-    const successTime = now.toISOString().replace(/\.\d{3}Z$/, '+00:00');
+    const successTime = e.successTime ?? now.toISOString().replace(/\.\d{3}Z$/, '+00:00');
     const resource =
       e.kind === 'paid'
         ? {
             appid: e.appId ?? this.config.wechat.miniappAppId, mchid: e.mchId, out_trade_no: outTradeNo, transaction_id: transactionId, trade_type: 'JSAPI',
-            trade_state: 'SUCCESS', trade_state_desc: '支付成功', bank_type: 'OTHERS', attach: '', success_time: successTime,
+            trade_state: 'SUCCESS', trade_state_desc: '支付成功', bank_type: 'OTHERS', attach: e.attach ?? '', success_time: successTime,
             payer: { openid: e.openid }, amount: { total: e.amount, payer_total: e.amount, currency: 'CNY', payer_currency: 'CNY' },
           }
         : {

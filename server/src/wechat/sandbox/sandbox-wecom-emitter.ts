@@ -6,6 +6,7 @@ import { WechatMessageCrypto, buildXml } from '../crypto';
 import type { XmlObject } from '../crypto';
 import { WechatEndpoints } from '../wechat-endpoints';
 import type { EmitResult } from './sandbox-oa-emitter';
+import { SandboxWecomState } from './sandbox-wecom-state';
 
 export const WECOM_EMIT_KINDS = ['add_contact', 'edit_contact', 'del_contact', 'del_follow_user', 'join_group', 'leave_group', 'tag_changed'] as const;
 export type WecomEmitKind = (typeof WECOM_EMIT_KINDS)[number];
@@ -20,6 +21,8 @@ export interface WecomEmit {
   chatId?: string;
   tagId?: string;
   createTime?: number;
+  /** the person behind the customer (add_contact): the same unionid elsewhere makes them one member */
+  unionid?: string;
 }
 
 /** Plays WeCom pushing a customer-contact event to our callback: encrypted, signed, over HTTP. */
@@ -28,12 +31,14 @@ export class SandboxWecomEmitter {
   constructor(
     private readonly channels: ChannelsService,
     private readonly endpoints: WechatEndpoints,
+    private readonly wecom: SandboxWecomState,
   ) {}
 
   async emit(e: WecomEmit): Promise<EmitResult> {
     const account = await this.channels.findByExternalId('wecom', e.corpId);
     if (!account?.token || !account.encodingAesKey) throw new BadInputError(`no WeCom account ${e.corpId}`, [{ field: 'corpId', message: 'no such WeCom account' }]);
     const createTime = e.createTime ?? Math.floor(Date.now() / 1000);
+    this.remember(e, createTime);
     const plain = buildXml({ ToUserName: e.corpId, FromUserName: 'sys', CreateTime: createTime, MsgType: 'event', ...payload(e) });
     const crypto = new WechatMessageCrypto({ token: account.token, encodingAesKey: account.encodingAesKey, receiveId: e.corpId });
     const sealed = crypto.seal(plain, { nonce: String(randomBytes(4).readUInt32BE(0)) });
@@ -42,6 +47,14 @@ export class SandboxWecomEmitter {
     const url = `${this.endpoints.ownOrigin()}/wechat/wecom/${e.corpId}/callback?${query}`;
     const res = await fetch(url, { method: 'POST', body, headers: { 'content-type': 'text/xml' }, signal: AbortSignal.timeout(10_000) });
     return { status: res.status, body: await res.text(), request: { url, body } };
+  }
+
+  /** WeCom knows about a relation before it pushes it, so externalcontact/get agrees with the push. */
+  private remember(e: WecomEmit, createTime: number) {
+    if (!e.externalUserId) return;
+    const userId = e.userId ?? 'staff01';
+    if (e.kind === 'add_contact') this.wecom.addCustomer(e.corpId, { userId, externalUserId: e.externalUserId, state: e.state, unionid: e.unionid, createTime });
+    if (e.kind === 'del_contact' || e.kind === 'del_follow_user') this.wecom.removeFollow(e.corpId, userId, e.externalUserId);
   }
 }
 
