@@ -237,6 +237,20 @@ CREATE TABLE `member_tag` (
   KEY `idx_member_tag__tag_member` (`tag_id`,`member_id`)
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;
 
+CREATE TABLE `oa_auto_reply` (
+  `id` int(11) NOT NULL AUTO_INCREMENT,
+  `account_id` int(11) DEFAULT NULL,
+  `trigger` varchar(16) NOT NULL,
+  `keyword` varchar(30) DEFAULT NULL,
+  `match` varchar(16) NOT NULL DEFAULT 'exact',
+  `reply` varchar(600) NOT NULL,
+  `enabled` tinyint(4) NOT NULL DEFAULT 1,
+  `created_at` datetime(6) NOT NULL DEFAULT current_timestamp(6),
+  `updated_at` datetime(6) NOT NULL DEFAULT current_timestamp(6) ON UPDATE current_timestamp(6),
+  PRIMARY KEY (`id`),
+  KEY `idx_oa_auto_reply__trigger` (`trigger`,`enabled`)
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;
+
 CREATE TABLE `oa_follower_import` (
   `id` int(11) NOT NULL AUTO_INCREMENT,
   `account_id` int(11) NOT NULL,

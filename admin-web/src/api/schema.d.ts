@@ -597,6 +597,39 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/oa/auto-replies": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["OaAutoReply_list"];
+        put?: never;
+        /** A reply the OA sends at once: on follow, to a keyword, or to any other text message */
+        post: operations["OaAutoReply_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/oa/auto-replies/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete: operations["OaAutoReply_remove"];
+        options?: never;
+        head?: never;
+        patch: operations["OaAutoReply_update"];
+        trace?: never;
+    };
     "/api/oa/follower-imports/{id}": {
         parameters: {
             query?: never;
@@ -1847,6 +1880,19 @@ export interface components {
             refreshToken: string;
             user: components["schemas"]["AdminUserDto"];
         };
+        AutoReplyDto: {
+            accountId: number | null;
+            enabled: boolean;
+            id: number;
+            keyword: string | null;
+            /** @enum {string} */
+            match: "exact" | "contains";
+            reply: string;
+            /** @enum {string} */
+            trigger: "subscribe" | "keyword" | "message";
+            /** Format: date-time */
+            updatedAt: string;
+        };
         BirthdayDto: {
             day: number;
             month: number;
@@ -2059,6 +2105,12 @@ export interface components {
         EmitResultDto: {
             /** @description what our callback answered */
             body: string;
+            /** @description the passive reply in our answer (OA), decrypted as WeChat does: what the user sees */
+            reply?: {
+                content?: string;
+                msgType?: string;
+                toUser?: string;
+            };
             request: {
                 body?: string;
                 url?: string;
@@ -2751,6 +2803,26 @@ export interface components {
             /** @example zhao_lei */
             userid: string;
         };
+        SaveAutoReplyDto: {
+            /** @description an OA account; omitted or null: every OA account */
+            accountId?: number | null;
+            /** @default true */
+            enabled: boolean;
+            /** @description required for keyword rules (1-30 characters) */
+            keyword?: string;
+            /**
+             * @default exact
+             * @enum {string}
+             */
+            match: "exact" | "contains";
+            /** @description the text sent back (1-600 characters) */
+            reply: string;
+            /**
+             * @description subscribe: on follow; keyword: a text message matching `keyword`; message: any other text message
+             * @enum {string}
+             */
+            trigger: "subscribe" | "keyword" | "message";
+        };
         SaveTagDto: {
             /** @example #409EFF */
             color?: string;
@@ -2885,6 +2957,26 @@ export interface components {
             description?: string;
             label?: string;
             options?: string[];
+        };
+        UpdateAutoReplyDto: {
+            /** @description an OA account; omitted or null: every OA account */
+            accountId?: number | null;
+            /** @default true */
+            enabled: boolean;
+            /** @description required for keyword rules (1-30 characters) */
+            keyword?: string;
+            /**
+             * @default exact
+             * @enum {string}
+             */
+            match: "exact" | "contains";
+            /** @description the text sent back (1-600 characters) */
+            reply?: string;
+            /**
+             * @description subscribe: on follow; keyword: a text message matching `keyword`; message: any other text message
+             * @enum {string}
+             */
+            trigger?: "subscribe" | "keyword" | "message";
         };
         UpdateChannelDto: {
             agentId?: number;
@@ -3049,6 +3141,7 @@ export type SchemaAttributeDefinitionDto = components['schemas']['AttributeDefin
 export type SchemaAuditLogDto = components['schemas']['AuditLogDto'];
 export type SchemaAuditLogPageDto = components['schemas']['AuditLogPageDto'];
 export type SchemaAuthTokensDto = components['schemas']['AuthTokensDto'];
+export type SchemaAutoReplyDto = components['schemas']['AutoReplyDto'];
 export type SchemaBirthdayDto = components['schemas']['BirthdayDto'];
 export type SchemaBulkTagsDto = components['schemas']['BulkTagsDto'];
 export type SchemaBulkTagsResultDto = components['schemas']['BulkTagsResultDto'];
@@ -3136,6 +3229,7 @@ export type SchemaSandboxTagMembersDto = components['schemas']['SandboxTagMember
 export type SchemaSandboxTemplateTargetDto = components['schemas']['SandboxTemplateTargetDto'];
 export type SchemaSandboxUserDto = components['schemas']['SandboxUserDto'];
 export type SchemaSandboxUserInput = components['schemas']['SandboxUserInput'];
+export type SchemaSaveAutoReplyDto = components['schemas']['SaveAutoReplyDto'];
 export type SchemaSaveTagDto = components['schemas']['SaveTagDto'];
 export type SchemaSaveTagGroupDto = components['schemas']['SaveTagGroupDto'];
 export type SchemaSecretStateDto = components['schemas']['SecretStateDto'];
@@ -3153,6 +3247,7 @@ export type SchemaTagGroupDto = components['schemas']['TagGroupDto'];
 export type SchemaTagLinkDto = components['schemas']['TagLinkDto'];
 export type SchemaTagRefDto = components['schemas']['TagRefDto'];
 export type SchemaUpdateAttributeDefinitionDto = components['schemas']['UpdateAttributeDefinitionDto'];
+export type SchemaUpdateAutoReplyDto = components['schemas']['UpdateAutoReplyDto'];
 export type SchemaUpdateChannelDto = components['schemas']['UpdateChannelDto'];
 export type SchemaUpdateMemberDto = components['schemas']['UpdateMemberDto'];
 export type SchemaUpdateStoreDto = components['schemas']['UpdateStoreDto'];
@@ -4660,6 +4755,148 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["FollowerImportDto"];
+                };
+            };
+            /** @description missing or expired access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description only owner, operator */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    OaAutoReply_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AutoReplyDto"][];
+                };
+            };
+            /** @description missing or expired access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description only owner, operator */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    OaAutoReply_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SaveAutoReplyDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AutoReplyDto"];
+                };
+            };
+            /** @description missing or expired access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description only owner, operator */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    OaAutoReply_remove: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description missing or expired access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description only owner, operator */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    OaAutoReply_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateAutoReplyDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AutoReplyDto"];
                 };
             };
             /** @description missing or expired access token */

@@ -12,6 +12,7 @@ import { AuditLogEntity } from '../audit/audit-log.entity';
 import { EventEntity } from '../../events/event.entity';
 import { ChannelAccessTokenEntity, ChannelAccountEntity } from '../../wechat/channels/channel-account.entity';
 import { OaFollowerImportEntity } from '../../wechat/oa/oa-follower-import.entity';
+import { OaAutoReplyEntity } from '../../wechat/oa/oa-auto-reply.entity';
 import { WecomDepartmentEntity, WecomStaffEntity, WecomSyncRunEntity } from '../../wechat/wecom/wecom-org.entity';
 import { WecomContactFollowEntity } from '../../wechat/wecom/wecom-contact-follow.entity';
 
@@ -36,6 +37,7 @@ export const ENTITIES = [
   ChannelAccountEntity,
   ChannelAccessTokenEntity,
   OaFollowerImportEntity,
+  OaAutoReplyEntity,
   EventEntity,
   ApiKeyEntity,
   WecomDepartmentEntity,

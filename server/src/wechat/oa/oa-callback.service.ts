@@ -5,7 +5,8 @@ import { NotFoundError } from '../../platform/errors/app-error';
 import { ChannelAccountEntity } from '../channels/channel-account.entity';
 import { ChannelsService } from '../channels/channels.service';
 import { guardCallback } from '../callback-guard';
-import { OaCallback } from '../crypto';
+import { OaCallback, OaInboundMessage, buildXml } from '../crypto';
+import { OaAutoReplyService } from './oa-auto-reply.service';
 import { normalizeOaPush } from './oa-event';
 
 /**
@@ -20,6 +21,7 @@ export class OaCallbackService {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly channels: ChannelsService,
     private readonly ingest: EventIngestService,
+    private readonly replies: OaAutoReplyService,
   ) {}
 
   async verifyUrl(appId: string, query: Record<string, unknown>): Promise<string> {
@@ -31,9 +33,16 @@ export class OaCallbackService {
     const { cb, account } = await this.callbackFor(appId);
     const msg = guardCallback(this.logger, `OA ${appId} push`, () => cb.parsePost(query, body, this.policy()));
     const normalized = normalizeOaPush(appId, msg.fields);
-    if (!normalized) return 'success';
-    await this.ingest.ingest({ ...normalized, accountId: account.id, raw: msg.xml });
-    return 'success';
+    if (normalized) await this.ingest.ingest({ ...normalized, accountId: account.id, raw: msg.xml });
+    return this.replyTo(cb, msg, account.id);
+  }
+
+  /** The passive reply WeChat shows the user (encrypted when the push was), or "success" for none. */
+  private async replyTo(cb: OaCallback, msg: OaInboundMessage, accountId: number): Promise<string> {
+    const text = await this.replies.replyFor(accountId, msg.fields);
+    if (!text || !msg.fields.FromUserName) return 'success';
+    const xml = buildXml({ ToUserName: msg.fields.FromUserName, FromUserName: msg.fields.ToUserName ?? '', CreateTime: Math.floor(Date.now() / 1000), MsgType: 'text', Content: text });
+    return msg.encrypted ? cb.encryptReply(xml) : xml;
   }
 
   private async callbackFor(appId: string): Promise<{ cb: OaCallback; account: ChannelAccountEntity }> {

@@ -110,6 +110,12 @@ class EmitResultDto {
   @ApiProperty({ description: 'HTTP status our callback answered' }) status: number;
   @ApiProperty({ description: 'what our callback answered' }) body: string;
   @ApiProperty({ type: 'object', properties: { url: { type: 'string' }, body: { type: 'string' } } }) request: { url: string; body: string };
+  @ApiPropertyOptional({
+    type: 'object',
+    properties: { msgType: { type: 'string' }, content: { type: 'string' }, toUser: { type: 'string' } },
+    description: 'the passive reply in our answer (OA), decrypted as WeChat does: what the user sees',
+  })
+  reply?: { msgType: string; content?: string; toUser: string };
 }
 
 /** Drives the sandbox from tests, the CLI and the admin: what it received, and what it should break. */

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { randomBytes } from 'node:crypto';
 import { BadInputError } from '../../platform/errors/app-error';
 import { ChannelsService } from '../channels/channels.service';
-import { WechatMessageCrypto, buildXml, computeSignature } from '../crypto';
+import { WechatMessageCrypto, buildXml, computeSignature, parseXml } from '../crypto';
 import type { XmlObject } from '../crypto';
 import { WechatEndpoints } from '../wechat-endpoints';
 import { SandboxState } from './sandbox-state.service';
@@ -33,6 +33,8 @@ export interface EmitResult {
   body: string;
   /** the exact request, so a test can replay it (WeChat's retries) */
   request: { url: string; body: string };
+  /** the passive reply our answer carried (OA), as the user sees it */
+  reply?: { msgType: string; content?: string; toUser: string };
 }
 
 /**
@@ -76,7 +78,20 @@ export class SandboxOaEmitter {
     // Only followers can message or click; an unfollow ends it. WeChat's user/info answers from this.
     this.state.setFollowing(e.appId, e.openid, e.kind !== 'unsubscribe', e.scene);
     const res = await fetch(request.url, { method: 'POST', body: request.body, headers: { 'content-type': 'text/xml' }, signal: AbortSignal.timeout(10_000) });
-    return { status: res.status, body: await res.text(), request };
+    const body = await res.text();
+    return { status: res.status, body, request, reply: await this.readReply(e.appId, body) };
+  }
+
+  /** What the user would see: the passive reply in our answer, checked and decrypted as WeChat does. */
+  private async readReply(appId: string, body: string): Promise<EmitResult['reply']> {
+    if (!body.trimStart().startsWith('<xml')) return undefined;
+    let fields = parseXml(body);
+    if (fields.Encrypt) {
+      const account = await this.channels.findByExternalId('oa', appId);
+      const crypto = new WechatMessageCrypto({ token: account!.token!, encodingAesKey: account!.encodingAesKey!, receiveId: appId });
+      fields = parseXml(crypto.verifyAndDecrypt(fields.TimeStamp, fields.Nonce, fields.MsgSignature, fields.Encrypt).message);
+    }
+    return { msgType: fields.MsgType ?? '', content: fields.Content, toUser: fields.ToUserName ?? '' };
   }
 }
 
