@@ -17,10 +17,11 @@ async function openCenter(page: Page) {
 async function memberHolding(request: APIRequestContext, phone: string) {
   const openid = `oE2eHolder${Math.random().toString(36).slice(2, 12)}`
   const { code } = await (await request.post('/sandbox/miniapp/login-code', { data: { openid } })).json()
-  const { token } = await (await request.post('/api/mp/auth/login', { data: { code } })).json()
+  const { token, member } = await (await request.post('/api/mp/auth/login', { data: { code } })).json()
   const phoneCode = (await (await request.post('/sandbox/miniapp/phone-code', { data: { openid, phone } })).json()).code
   const bound = await request.post('/api/mp/me/phone', { data: { code: phoneCode }, headers: { Authorization: `Bearer ${token}` } })
   expect(bound.status()).toBe(200)
+  return member.id as number
 }
 
 test.describe('binding a phone (H5, sandbox)', () => {
@@ -59,16 +60,24 @@ test.describe('binding a phone (H5, sandbox)', () => {
     await expect(page.locator('.center__phone:visible')).toHaveText(`手机号 ${masked(phone)}`)
   })
 
-  test('a number another member holds is not moved, and the member is told', async ({ page, request }) => {
+  test('a verified number another member holds makes them one member: the app carries on as the older record', async ({ page, request }) => {
     const phone = freshPhone()
-    await memberHolding(request, phone)
+    const holder = await memberHolding(request, phone)
     await openCenter(page)
+    const before = await readStored(page, TOKEN_KEY)
     await page.locator('.center__bind-btn:visible').click()
     await page.locator('.phone-dialog__input input').fill(phone)
+    const answer = page.waitForResponse((r) => new URL(r.url()).pathname === '/api/mp/me/phone' && r.request().method() === 'POST')
     await page.locator('.phone-dialog__confirm').click()
+    expect(await (await answer).json()).toMatchObject({ phoneBinding: 'merged', id: holder, phoneMasked: masked(phone) })
     await expect(page.locator('.phone-dialog')).toBeHidden()
-    await expect(page.locator('.center__bind-notice:visible')).toHaveText('该手机号已关联其他会员账号')
-    await expect(page.locator('.center__phone:visible')).toHaveText('手机号 未绑定')
+    await expect(page.locator('.center__phone:visible')).toHaveText(`手机号 ${masked(phone)}`)
+    // the session now belongs to the record that remained
+    const after = await readStored(page, TOKEN_KEY)
+    expect(after).not.toBe(before)
+    expect((await getMe(request, after as string)).id).toBe(holder)
+    await page.reload()
+    await expect(page.locator('.center__phone:visible')).toHaveText(`手机号 ${masked(phone)}`)
   })
 
   test('cancelling the dialog binds nothing', async ({ page }) => {
