@@ -125,3 +125,16 @@ export type WecomStaffQuery = QueryOf<'/api/wecom/accounts/{accountId}/staff', '
 export type CreateStaffAccountBody = BodyOf<'/api/wecom/staff/{id}/create-account', 'post'>
 export type StaffAccountRole = CreateStaffAccountBody['role']
 export type StaffAccountCreated = ResponseOf<'/api/wecom/staff/{id}/create-account', 'post'>
+
+export type AutoReply = ResponseOf<'/api/oa/auto-replies', 'get'>[number]
+export type AutoReplyTrigger = AutoReply['trigger']
+export type KeywordMatch = AutoReply['match']
+export type SaveAutoReplyBody = BodyOf<'/api/oa/auto-replies', 'post'>
+export type UpdateAutoReplyBody = BodyOf<'/api/oa/auto-replies/{id}', 'patch'>
+
+export type TagLink = ResponseOf<'/api/tags/{id}/links', 'get'>[number]
+export type CreateTagLinkBody = BodyOf<'/api/tags/{id}/links', 'post'>
+export type WechatTag = ResponseOf<'/api/channels/{accountId}/wechat-tags', 'get'>[number]
+
+export type FollowerImport = ResponseOf<'/api/oa/follower-imports/{id}', 'get'>
+export type FollowerImportStatus = FollowerImport['status']

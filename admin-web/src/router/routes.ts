@@ -1,6 +1,6 @@
 import type { Component } from 'vue'
 import type { RouteRecordRaw } from 'vue-router'
-import { Avatar, Collection, Connection, Document, Iphone, Key, OfficeBuilding, PriceTag, Shop, Upload, User } from '@element-plus/icons-vue'
+import { Avatar, ChatDotRound, Collection, Connection, Document, Iphone, Key, OfficeBuilding, PriceTag, Shop, Upload, User } from '@element-plus/icons-vue'
 import type { Role } from '@/api/types'
 
 declare module 'vue-router' {
@@ -61,6 +61,12 @@ export const appRoutes: RouteRecordRaw[] = [
     name: 'channels',
     component: () => import('@/views/channels/list/index.vue'),
     meta: { title: 'layout.menu.channels', roles: BRAND, icon: Connection, menu: true },
+  },
+  {
+    path: 'channels/auto-replies',
+    name: 'oa-auto-replies',
+    component: () => import('@/views/channels/auto-replies/index.vue'),
+    meta: { title: 'layout.menu.autoReplies', roles: BRAND, icon: ChatDotRound, menu: true },
   },
   {
     path: 'integrations/wecom',

@@ -13,7 +13,8 @@ import channels from './channels'
 import apiKeys from './apiKeys'
 import sandbox from './sandbox'
 import wecomOrg from './wecomOrg'
+import autoReplies from './autoReplies'
 
-const messages: MessageSchema = { common, auth, layout, members, import: importMessages, tags, attributes, staff, stores, audit, channels, apiKeys, sandbox, wecomOrg }
+const messages: MessageSchema = { common, auth, layout, members, import: importMessages, tags, attributes, staff, stores, audit, channels, apiKeys, sandbox, wecomOrg, autoReplies }
 
 export default messages

@@ -8,6 +8,7 @@ export default {
     tags: 'Tags',
     attributes: 'Custom attributes',
     channels: 'Channel accounts',
+    autoReplies: 'Auto replies',
     wecomOrg: 'WeCom organisation',
     apiKeys: 'API keys',
     sandbox: 'Sandbox WeChat',

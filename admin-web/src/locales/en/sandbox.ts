@@ -153,6 +153,7 @@ export default {
     searching: 'Looking for the member…',
     findAgain: 'Look again',
     noMember: 'No member found yet (the event may still be processing, or was ignored)',
+    reply: 'Reply sent',
     request: 'Request sent',
     callbackFailed: 'The callback answered {status}',
   },

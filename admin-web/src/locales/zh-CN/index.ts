@@ -12,8 +12,9 @@ import channels from './channels'
 import apiKeys from './apiKeys'
 import sandbox from './sandbox'
 import wecomOrg from './wecomOrg'
+import autoReplies from './autoReplies'
 
-const messages = { common, auth, layout, members, import: importMessages, tags, attributes, staff, stores, audit, channels, apiKeys, sandbox, wecomOrg }
+const messages = { common, auth, layout, members, import: importMessages, tags, attributes, staff, stores, audit, channels, apiKeys, sandbox, wecomOrg, autoReplies }
 
 export type MessageSchema = typeof messages
 export default messages

@@ -6,6 +6,7 @@ export default {
     tags: '标签管理',
     attributes: '自定义属性',
     channels: '渠道账号',
+    autoReplies: '自动回复',
     wecomOrg: '企业微信组织',
     apiKeys: 'API 密钥',
     sandbox: '沙箱微信',

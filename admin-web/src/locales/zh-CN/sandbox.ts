@@ -151,6 +151,7 @@ export default {
     searching: '正在查找会员…',
     findAgain: '再找一次',
     noMember: '暂未找到会员（事件可能仍在处理，或被忽略）',
+    reply: '系统回复',
     request: '发出的请求',
     callbackFailed: '回调返回了 {status}',
   },
