@@ -318,7 +318,7 @@ CREATE TABLE `tag_channel_link` (
   `channel_type` varchar(16) NOT NULL,
   `external_tag_id` varchar(64) NOT NULL,
   `external_name` varchar(64) NOT NULL,
-  `last_synced_at` datetime DEFAULT NULL,
+  `last_synced_at` datetime(3) DEFAULT NULL,
   `last_result` varchar(255) DEFAULT NULL,
   `last_error` varchar(500) DEFAULT NULL,
   `created_at` datetime(6) NOT NULL DEFAULT current_timestamp(6),

@@ -175,6 +175,15 @@ describe('tag sync with WeCom corp tags (MariaDB + sandbox)', () => {
     expect((await markTagCalls()).length).toBe(before);
   });
 
+  it('a linked corp tag deleted in WeCom shows on the link', async () => {
+    await h().post('/sandbox/wecom/emit').send({ corpId: CORP, kind: 'tag_changed', tagId: corpTag, tagChangeType: 'delete' }).expect(200);
+    const link = await eventually(async () => {
+      const [l] = (await h().get(`/api/tags/${tagId}/links`).set(bearer(owner)).expect(200)).body as { lastError: string | null }[];
+      return l.lastError ? l : null;
+    });
+    expect(link.lastError).toContain('deleted');
+  });
+
   it('refuses a tag change WeCom itself would refuse in the sandbox', async () => {
     await h().post('/sandbox/wecom/customers/tags').send({ corpId: CORP, userId: 'li_na', externalUserId: 'wmTagSyncCustomer1', addTagIds: ['etNoSuchTag'] }).expect(400);
   });

@@ -3086,6 +3086,11 @@ export interface components {
              * @example store_12
              */
             state?: string;
+            /**
+             * @description tag_changed: what happened to the corp tag
+             * @enum {string}
+             */
+            tagChangeType?: "create" | "update" | "delete" | "shuffle";
             tagId?: string;
             /** @description add_contact: the person behind the customer (the same unionid elsewhere makes them one member) */
             unionid?: string;

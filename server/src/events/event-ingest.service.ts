@@ -26,6 +26,7 @@ export class EventIngestService {
   private readonly logger = new Logger('EventIngest');
   private queue: Pending[] = [];
   private flushing = false;
+  private readonly listeners: ((event: EventEntity) => Promise<void>)[] = [];
 
   constructor(
     @InjectDataSource() private readonly ds: DataSource,
@@ -39,6 +40,18 @@ export class EventIngestService {
       this.queue.push({ input, resolve, reject });
       if (!this.flushing) void this.drain();
     });
+  }
+
+  /**
+   * Told of every new event (not retries) once stored, after the callback has been answered; for
+   * events no member resolution follows (e.g. a WeCom corp tag deleted). A failing listener is logged.
+   */
+  onStored(listener: (event: EventEntity) => Promise<void>): void {
+    this.listeners.push(listener);
+  }
+
+  private tell(events: EventEntity[]): void {
+    for (const e of events) for (const l of this.listeners) l(e).catch((err) => this.logger.warn(`after storing ${e.type}: ${(err as Error).message}`));
   }
 
   /** One batch at a time; whatever arrives meanwhile forms the next one. */
@@ -75,6 +88,7 @@ export class EventIngestService {
         this.logger.debug('a dedupe key was taken meanwhile; storing this batch one by one');
         for (const p of batch) this.events.record(p.input).then(async ({ event, duplicate }) => {
           if (!duplicate && event.subject) await this.resolution.enqueue(event);
+          if (!duplicate) this.tell([event]);
           p.resolve({ eventId: Number(event.id), duplicate });
         }, p.reject);
         return;
@@ -82,6 +96,7 @@ export class EventIngestService {
       const stored = await repo.find({ where: { dedupeKey: In([...fresh.keys()]) }, select: { id: true, dedupeKey: true, subject: true } });
       for (const s of stored) fresh.get(s.dedupeKey)!.id = Number(s.id);
       await this.resolution.enqueueMany([...fresh.values()].filter((r) => r.subject));
+      if (this.listeners.length) this.tell([...fresh.values()]);
     }
     const claimed = new Set<string>();
     for (const [i, p] of batch.entries()) {

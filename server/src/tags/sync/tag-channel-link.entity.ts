@@ -29,7 +29,8 @@ export class TagChannelLinkEntity {
   @Column({ type: 'varchar', length: 64 })
   externalName: string;
 
-  @Column({ type: 'datetime', nullable: true })
+  /** Milliseconds kept, so a sync finishing within the same second as the last one still shows. */
+  @Column({ type: 'datetime', precision: 3, nullable: true })
   lastSyncedAt: Date | null;
 
   /** What the last sync did, e.g. "pulled 3, pushed 12". */

@@ -116,6 +116,20 @@ export class TagSyncService implements OnModuleInit {
     return toDto(row);
   }
 
+  /** A linked WeChat tag was renamed or deleted there: the link shows it (a deleted one stops working). */
+  async externalTagChanged(accountId: number, externalTagId: string, change: 'update' | 'delete'): Promise<void> {
+    const repo = this.ds.getRepository(TagChannelLinkEntity);
+    const link = await repo.findOne({ where: { accountId, externalTagId } });
+    if (!link) return;
+    if (change === 'delete') {
+      await repo.update({ id: link.id }, { lastError: 'the WeChat tag was deleted there; link another one or unlink' });
+      return;
+    }
+    const account = await this.account(accountId);
+    const now = (await this.channel(account).list(account)).find((t) => t.id === externalTagId);
+    if (now) await repo.update({ id: link.id }, { externalName: now.name.slice(0, 64) });
+  }
+
   /** What WeChat says a member carries now, for one account's linked tags: applied here. */
   async applyFromWechat(accountId: number, memberId: number, externalTagIds: Set<string>, actorName: string): Promise<void> {
     const links = await this.linksOfAccount(accountId);

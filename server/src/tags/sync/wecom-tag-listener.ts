@@ -1,5 +1,6 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
 import { EventEntity } from '../../events/event.entity';
+import { EventIngestService } from '../../events/event-ingest.service';
 import { EventResolutionService } from '../../events/event-resolution.service';
 import { WecomApiService } from '../../wechat/wecom/wecom-api.service';
 import { TagSyncService } from './tag-sync.service';
@@ -19,6 +20,7 @@ export class WecomTagListener implements OnModuleInit {
     private readonly resolution: EventResolutionService,
     private readonly sync: TagSyncService,
     private readonly api: WecomApiService,
+    private readonly ingest: EventIngestService,
     channel: WecomTagChannel,
   ) {
     this.sync.registerChannel(channel);
@@ -26,6 +28,16 @@ export class WecomTagListener implements OnModuleInit {
 
   onModuleInit() {
     this.resolution.onResolved((event, memberId) => this.onEvent(event, memberId));
+    this.ingest.onStored((event) => this.onTagChanged(event));
+  }
+
+  /** change_external_tag: a corp tag renamed or deleted in WeCom's admin. */
+  private async onTagChanged(event: EventEntity): Promise<void> {
+    const p = event.properties ?? {};
+    if (event.type !== 'wecom.tag_changed' || !event.accountId || p.tagType !== 'tag' || typeof p.tagId !== 'string') return;
+    if (p.changeType !== 'delete' && p.changeType !== 'update') return;
+    if (!(await this.sync.linksOfAccount(event.accountId)).some((l) => l.externalTagId === p.tagId)) return;
+    await this.sync.externalTagChanged(event.accountId, p.tagId, p.changeType);
   }
 
   private async onEvent(event: EventEntity, memberId: number): Promise<void> {

@@ -66,6 +66,9 @@ class WecomEmitDto {
   @ApiPropertyOptional({ description: '联系我 state / channel code', example: 'store_12' }) @IsOptional() @IsString() @MaxLength(64) state?: string;
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(64) chatId?: string;
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(64) tagId?: string;
+  @ApiPropertyOptional({ enum: ['create', 'update', 'delete', 'shuffle'], description: 'tag_changed: what happened to the corp tag' })
+  @IsOptional() @IsIn(['create', 'update', 'delete', 'shuffle'])
+  tagChangeType?: 'create' | 'update' | 'delete' | 'shuffle';
   @ApiPropertyOptional() @IsOptional() @IsInt() @Min(0) createTime?: number;
   @ApiPropertyOptional({ description: 'add_contact: the person behind the customer (the same unionid elsewhere makes them one member)' })
   @IsOptional() @Matches(/^[A-Za-z0-9_-]{6,64}$/, { message: 'unionid must be 6-64 letters, digits, _ or -' })

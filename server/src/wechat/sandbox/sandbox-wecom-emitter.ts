@@ -20,6 +20,8 @@ export interface WecomEmit {
   state?: string;
   chatId?: string;
   tagId?: string;
+  /** tag_changed: what happened to the corp tag (default create) */
+  tagChangeType?: 'create' | 'update' | 'delete' | 'shuffle';
   createTime?: number;
   /** the person behind the customer (add_contact): the same unionid elsewhere makes them one member */
   unionid?: string;
@@ -78,6 +80,6 @@ function payload(e: WecomEmit): XmlObject {
         ...(e.kind === 'join_group' ? { JoinScene: '1' } : { QuitScene: '0' }), MemChangeCnt: '1', MemChangeList: { Item: e.externalUserId ?? '' },
       };
     case 'tag_changed':
-      return { Event: 'change_external_tag', Id: e.tagId ?? 'etSandboxTag', TagType: 'tag', ChangeType: 'create' };
+      return { Event: 'change_external_tag', Id: e.tagId ?? 'etSandboxTag', TagType: 'tag', ChangeType: e.tagChangeType ?? 'create' };
   }
 }
