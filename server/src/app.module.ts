@@ -15,6 +15,7 @@ import { WechatModule } from './wechat/wechat.module';
 import { OaModule } from './wechat/oa/oa.module';
 import { WecomModule } from './wechat/wecom/wecom.module';
 import { TagSyncModule } from './tags/sync/tag-sync.module';
+import { SegmentsModule } from './segments/segments.module';
 import { PayModule } from './wechat/pay/pay.module';
 import { MiniappModule } from './wechat/miniapp/miniapp.module';
 import { SandboxModule } from './wechat/sandbox/sandbox.module';
@@ -44,6 +45,7 @@ export class AppModule {
         OaModule,
         WecomModule,
         TagSyncModule,
+        SegmentsModule,
         PayModule,
         MiniappModule,
         DemoModule,

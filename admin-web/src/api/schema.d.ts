@@ -646,6 +646,40 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/segments/fields": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The member fields and custom attributes a rule can use, with their operators */
+        get: operations["Segments_fields"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/segments/preview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Count the members a rule matches now, with a sample (the rule is not saved) */
+        post: operations["Segments_preview"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/stores": {
         parameters: {
             query?: never;
@@ -2843,6 +2877,54 @@ export interface components {
             hint: string | null;
             set: boolean;
         };
+        SegmentFieldDto: {
+            /** @description the name to use in a rule (member fields, or attributes.<key>) */
+            field: string;
+            /** @description operators that apply to this field */
+            operators: string[];
+            options: string[] | null;
+            /** @enum {string} */
+            type: "string" | "number" | "date" | "datetime" | "boolean" | "enum";
+        };
+        SegmentPreviewDto: {
+            /**
+             * @description The rule tree. A group: {kind:"group", op:"and"|"or", not?, rules:[…]}. A field condition: {kind:"attribute", field (a member field such as city, points, lastSeenAt, or attributes.<key>), operator, value?, not?}. Tags: {kind:"tags", match:"any"|"all"|"none", tagIds}. Behaviour: {kind:"event", eventType, did?, lastDays?, count?:{op:"atLeast"|"atMost"|"exactly", n}, not?}.
+             * @example {
+             *       "kind": "group",
+             *       "op": "and",
+             *       "rules": [
+             *         {
+             *           "field": "city",
+             *           "kind": "attribute",
+             *           "operator": "eq",
+             *           "value": "上海"
+             *         },
+             *         {
+             *           "did": false,
+             *           "eventType": "pay.paid",
+             *           "kind": "event",
+             *           "lastDays": 60
+             *         }
+             *       ]
+             *     }
+             */
+            rule: {
+                [key: string]: unknown;
+            };
+            /**
+             * @description how many matching members to return as a sample
+             * @default 20
+             */
+            sampleSize: number;
+        };
+        SegmentPreviewResultDto: {
+            /** @description members matching the rule now */
+            count: number;
+            /** @description the newest matching members */
+            sample: components["schemas"]["MemberSummaryDto"][];
+            /** @description time the count took on the database, ms */
+            tookMs: number;
+        };
         StaffAccountCreatedDto: {
             account: components["schemas"]["StaffUserDto"];
             /** @description shown once; the member should change it at first login */
@@ -3238,6 +3320,9 @@ export type SchemaSaveAutoReplyDto = components['schemas']['SaveAutoReplyDto'];
 export type SchemaSaveTagDto = components['schemas']['SaveTagDto'];
 export type SchemaSaveTagGroupDto = components['schemas']['SaveTagGroupDto'];
 export type SchemaSecretStateDto = components['schemas']['SecretStateDto'];
+export type SchemaSegmentFieldDto = components['schemas']['SegmentFieldDto'];
+export type SchemaSegmentPreviewDto = components['schemas']['SegmentPreviewDto'];
+export type SchemaSegmentPreviewResultDto = components['schemas']['SegmentPreviewResultDto'];
 export type SchemaStaffAccountCreatedDto = components['schemas']['StaffAccountCreatedDto'];
 export type SchemaStaffUserDto = components['schemas']['StaffUserDto'];
 export type SchemaStoreDto = components['schemas']['StoreDto'];
@@ -4937,6 +5022,76 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["FollowerImportDto"];
+                };
+            };
+            /** @description missing or expired access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description only owner, operator */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    Segments_fields: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SegmentFieldDto"][];
+                };
+            };
+            /** @description missing or expired access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description only owner, operator */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    Segments_preview: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SegmentPreviewDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SegmentPreviewResultDto"];
                 };
             };
             /** @description missing or expired access token */

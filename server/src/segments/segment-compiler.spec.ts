@@ -1,0 +1,69 @@
+import { CompileContext, MEMBER_FIELDS, RuleError, compileRule } from './segment-compiler';
+
+const ctx: CompileContext = {
+  fields: new Map([...Object.entries(MEMBER_FIELDS), ['attributes.shoe_size', { type: 'number' as const, attributeId: 7 }]]),
+  knownTagIds: new Set([1, 2, 3]),
+  now: new Date('2026-11-23T00:00:00Z'),
+  dbDatetime: (d) => d.toISOString().slice(0, 19).replace('T', ' '),
+};
+const fail = (rule: unknown) => {
+  try {
+    compileRule(rule, ctx);
+  } catch (e) {
+    return e as RuleError;
+  }
+  throw new Error('expected a RuleError');
+};
+
+describe('compileRule', () => {
+  it('compiles nested groups with NOT into parameterized SQL, never inlining values', () => {
+    const c = compileRule(
+      {
+        kind: 'group',
+        op: 'and',
+        rules: [
+          { kind: 'attribute', field: 'city', operator: 'eq', value: "上海'; DROP TABLE member; --" },
+          { kind: 'tags', match: 'all', tagIds: [1, 2] },
+          { kind: 'group', op: 'or', not: true, rules: [{ kind: 'event', eventType: 'pay.paid', lastDays: 60 }, { kind: 'attribute', field: 'attributes.shoe_size', operator: 'between', value: [36, 38] }] },
+        ],
+      },
+      ctx,
+    );
+    expect(c.sql).not.toContain('DROP');
+    expect(c.sql).toBe(
+      "(m.city = ?) AND (EXISTS (SELECT 1 FROM member_tag mt WHERE mt.member_id = m.id AND mt.tag_id IN (?)) AND EXISTS (SELECT 1 FROM member_tag mt WHERE mt.member_id = m.id AND mt.tag_id IN (?))) AND (NOT ((EXISTS (SELECT 1 FROM event e WHERE e.member_id = m.id AND e.type = ? AND e.occurred_at >= ?)) OR (EXISTS (SELECT 1 FROM member_attribute a WHERE a.member_id = m.id AND a.attribute_id = ? AND a.value_number >= ? AND a.value_number <= ?))))",
+    );
+    expect(c.params).toEqual(["上海'; DROP TABLE member; --", 1, 2, 'pay.paid', '2026-09-24 00:00:00', 7, 36, 38]);
+  });
+
+  it('counts events and escapes LIKE patterns', () => {
+    expect(compileRule({ kind: 'event', eventType: 'custom.store_visit', count: { op: 'atLeast', n: 3 }, lastDays: 30 }, ctx)).toEqual({
+      sql: '(SELECT COUNT(*) FROM event e WHERE e.member_id = m.id AND e.type = ? AND e.occurred_at >= ?) >= ?',
+      params: ['custom.store_visit', '2026-10-24 00:00:00', 3],
+    });
+    expect(compileRule({ kind: 'attribute', field: 'nickname', operator: 'contains', value: '50%_off' }, ctx).params).toEqual(['%50!%!_off%']);
+    expect(compileRule({ kind: 'attribute', field: 'consentOa', operator: 'eq', value: true }, ctx)).toEqual({ sql: 'm.consent_oa = ?', params: [1] });
+  });
+
+  it('names the place in the tree of what is wrong', () => {
+    const group = (r: unknown) => ({ kind: 'group', op: 'and', rules: [{ kind: 'attribute', field: 'city', operator: 'isSet' }, r] });
+    expect(fail(group({ kind: 'attribute', field: 'shoe', operator: 'eq', value: 1 }))).toMatchObject({ path: 'rule.rules[1].field' });
+    expect(fail(group({ kind: 'attribute', field: 'points', operator: 'contains', value: '1' })).message).toContain('contains does not apply to number field points');
+    expect(fail(group({ kind: 'attribute', field: 'points', operator: 'gt', value: '10' }))).toMatchObject({ path: 'rule.rules[1].value', message: 'rule.rules[1].value: must be a number' });
+    expect(fail(group({ kind: 'attribute', field: 'lifecycleStage', operator: 'in', value: ['new', 'vip'] }))).toMatchObject({ path: 'rule.rules[1].value[1]' });
+    expect(fail(group({ kind: 'tags', match: 'any', tagIds: [1, 99] }))).toMatchObject({ path: 'rule.rules[1].tagIds[1]' });
+    expect(fail(group({ kind: 'event', eventType: 'shop.visit' }))).toMatchObject({ path: 'rule.rules[1].eventType' });
+    expect(fail(group({ kind: 'event', eventType: 'pay.paid', did: false, count: { op: 'atLeast', n: 1 } }))).toMatchObject({ path: 'rule.rules[1].count' });
+    expect(fail({ kind: 'group', op: 'xor', rules: [] })).toMatchObject({ path: 'rule.op' });
+    expect(fail({ kind: 'group', op: 'and', rules: [] })).toMatchObject({ path: 'rule.rules' });
+    expect(fail('city = 1')).toMatchObject({ path: 'rule' });
+  });
+
+  it('refuses trees too deep or too large', () => {
+    let deep: unknown = { kind: 'attribute', field: 'city', operator: 'isSet' };
+    for (let i = 0; i < 12; i++) deep = { kind: 'group', op: 'and', rules: [deep] };
+    expect(fail(deep).message).toContain('nest at most');
+    const wide = { kind: 'group', op: 'or', rules: Array.from({ length: 101 }, () => ({ kind: 'attribute', field: 'city', operator: 'isSet' })) };
+    expect(fail(wide).message).toContain('at most 100 conditions');
+  });
+});
