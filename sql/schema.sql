@@ -285,6 +285,37 @@ CREATE TABLE `refresh_token` (
   KEY `idx_refresh_token__family` (`family_id`)
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;
 
+CREATE TABLE `segment` (
+  `id` int(11) NOT NULL AUTO_INCREMENT,
+  `name` varchar(64) NOT NULL,
+  `description` varchar(255) DEFAULT NULL,
+  `type` varchar(16) NOT NULL,
+  `rule` text DEFAULT NULL,
+  `last_count` int(11) DEFAULT NULL,
+  `last_counted_at` datetime DEFAULT NULL,
+  `created_by` int(11) DEFAULT NULL,
+  `created_at` datetime(6) NOT NULL DEFAULT current_timestamp(6),
+  `updated_at` datetime(6) NOT NULL DEFAULT current_timestamp(6) ON UPDATE current_timestamp(6),
+  PRIMARY KEY (`id`),
+  UNIQUE KEY `uq_segment__name` (`name`)
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;
+
+CREATE TABLE `segment_count` (
+  `id` int(11) NOT NULL AUTO_INCREMENT,
+  `segment_id` int(11) NOT NULL,
+  `count` int(11) NOT NULL,
+  `counted_at` datetime NOT NULL,
+  PRIMARY KEY (`id`),
+  KEY `idx_segment_count__segment` (`segment_id`,`counted_at`)
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;
+
+CREATE TABLE `segment_member` (
+  `segment_id` int(11) NOT NULL,
+  `member_id` int(11) NOT NULL,
+  PRIMARY KEY (`segment_id`,`member_id`),
+  KEY `idx_segment_member__member` (`member_id`)
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;
+
 CREATE TABLE `store` (
   `id` int(11) NOT NULL AUTO_INCREMENT,
   `code` varchar(32) NOT NULL,

@@ -91,3 +91,67 @@ describe.each([
     expect(fields.find((f) => f.field === 'attributes.annual_spend')?.operators).toContain('between');
   });
 });
+
+describe('saved segments (MariaDB)', () => {
+  let t: TestApp;
+  let owner: string;
+  let operatorToken: string;
+  const ids: number[] = [];
+  const h = () => t.http();
+  const shanghai = { kind: 'attribute', field: 'city', operator: 'eq', value: '上海' };
+
+  beforeAll(async () => {
+    t = await startTestApp();
+    owner = await t.login();
+    await h().post('/api/users').set(bearer(owner)).send({ username: 'seg_op', password: 'Passw0rd!x', displayName: 'op', role: 'operator', storeIds: [] }).expect(201);
+    operatorToken = await t.login('seg_op', 'Passw0rd!x');
+    for (const [i, city] of ['上海', '上海', '北京', '上海', '广州'].entries()) {
+      ids.push((await h().post('/api/members').set(bearer(owner)).send({ nickname: `m${i}`, city }).expect(201)).body.id);
+    }
+  });
+  afterAll(() => t.close());
+
+  it('a dynamic segment follows its rule: counted on save, its members paged, its trend growing', async () => {
+    const seg = (await h().post('/api/segments').set(bearer(operatorToken)).send({ name: '上海会员', type: 'dynamic', rule: shanghai }).expect(201)).body;
+    expect(seg).toMatchObject({ type: 'dynamic', count: 3, rule: shanghai });
+    expect(seg.trend).toHaveLength(1);
+    const p1 = (await h().get(`/api/segments/${seg.id}/members?limit=2`).set(bearer(owner)).expect(200)).body;
+    expect(p1.items.map((m: { id: number }) => m.id)).toEqual([ids[3], ids[1]]);
+    const p2 = (await h().get(`/api/segments/${seg.id}/members?limit=2&cursor=${p1.nextCursor}`).set(bearer(owner)).expect(200)).body;
+    expect(p2).toMatchObject({ nextCursor: null });
+    expect(p2.items.map((m: { id: number }) => m.id)).toEqual([ids[0]]);
+
+    await h().patch(`/api/members/${ids[2]}`).set(bearer(owner)).send({ city: '上海' }).expect(200);
+    const recount = (await h().post(`/api/segments/${seg.id}/count`).set(bearer(owner)).expect(200)).body;
+    expect(recount.count).toBe(4);
+    expect(recount.trend.map((p: { count: number }) => p.count)).toEqual([3, 4]);
+
+    const renamed = (await h().patch(`/api/segments/${seg.id}`).set(bearer(owner)).send({ name: '上海老客', rule: { kind: 'group', op: 'and', rules: [shanghai, { kind: 'attribute', field: 'nickname', operator: 'startsWith', value: 'm0' }] } }).expect(200)).body;
+    expect(renamed).toMatchObject({ name: '上海老客', count: 1 });
+    expect((await h().get('/api/segments').set(bearer(owner)).expect(200)).body.map((s: { name: string }) => s.name)).toContain('上海老客');
+  });
+
+  it('a static segment keeps the members it was given, from a snapshot or a list', async () => {
+    const snap = (await h().post('/api/segments').set(bearer(owner)).send({ name: '上海快照', type: 'static', rule: shanghai }).expect(201)).body;
+    expect(snap.count).toBe(4);
+    await h().patch(`/api/members/${ids[0]}`).set(bearer(owner)).send({ city: '杭州' }).expect(200);
+    expect((await h().post(`/api/segments/${snap.id}/count`).set(bearer(owner)).expect(200)).body.count).toBe(4);
+    const list = (await h().post('/api/segments').set(bearer(owner)).send({ name: '名单', type: 'static', memberIds: [ids[4], ids[4], ids[1]] }).expect(201)).body;
+    expect(list.count).toBe(2);
+    expect((await h().get(`/api/segments/${list.id}/members`).set(bearer(owner)).expect(200)).body.items.map((m: { id: number }) => m.id)).toEqual([ids[4], ids[1]]);
+    await h().patch(`/api/segments/${list.id}`).set(bearer(owner)).send({ rule: shanghai }).expect(400);
+    await h().delete(`/api/segments/${list.id}`).set(bearer(owner)).expect(204);
+    await h().get(`/api/segments/${list.id}`).set(bearer(owner)).expect(404);
+  });
+
+  it('refuses what makes no sense', async () => {
+    await h().post('/api/segments').set(bearer(owner)).send({ name: 'x', type: 'dynamic' }).expect(400);
+    await h().post('/api/segments').set(bearer(owner)).send({ name: 'x', type: 'static' }).expect(400);
+    await h().post('/api/segments').set(bearer(owner)).send({ name: 'x', type: 'static', memberIds: [999999] }).expect(400);
+    const bad = (await h().post('/api/segments').set(bearer(owner)).send({ name: 'x', type: 'dynamic', rule: { kind: 'attribute', field: 'points', operator: 'gt', value: 'a' } }).expect(400)).body;
+    expect(bad.details).toEqual([{ field: 'rule.value', message: 'must be a number' }]);
+    expect((await h().post('/api/segments').set(bearer(owner)).send({ name: '上海快照', type: 'dynamic', rule: shanghai }).expect(409)).body.message).toContain('already exists');
+    await h().get('/api/segments/999999/members').set(bearer(owner)).expect(404);
+    await h().get('/api/segments/1/members?cursor=abc').set(bearer(owner)).expect(400);
+  });
+});

@@ -646,6 +646,73 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/segments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["Segments_list"];
+        put?: never;
+        /** Save a segment: dynamic (a rule) or static (a snapshot of a rule now, or a member list) */
+        post: operations["Segments_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/segments/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["Segments_get"];
+        put?: never;
+        post?: never;
+        delete: operations["Segments_remove"];
+        options?: never;
+        head?: never;
+        patch: operations["Segments_update"];
+        trace?: never;
+    };
+    "/api/segments/{id}/count": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Count the segment now (adds a point to its trend) */
+        post: operations["Segments_recount"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/segments/{id}/members": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The segment's members, newest first */
+        get: operations["Segments_members"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/segments/fields": {
         parameters: {
             query?: never;
@@ -2074,6 +2141,22 @@ export interface components {
             sourceChannel?: "oa" | "miniapp" | "wecom" | "store" | "import" | "manual" | "api";
             storeId?: number;
         };
+        CreateSegmentDto: {
+            description?: string;
+            /** @description static segments: the members (up to 10,000) */
+            memberIds?: number[];
+            /** @example 上海 VIP 60 天未购 */
+            name: string;
+            /** @description the rule tree (as for preview): required for dynamic segments; for static ones, snapshot whoever matches it now */
+            rule?: {
+                [key: string]: unknown;
+            };
+            /**
+             * @description dynamic: whoever matches the rule when asked; static: a fixed list (a snapshot of the rule now, or memberIds)
+             * @enum {string}
+             */
+            type: "dynamic" | "static";
+        };
         CreateStaffAccountDto: {
             /** @enum {string} */
             role: "store_manager" | "store_staff";
@@ -2877,6 +2960,31 @@ export interface components {
             hint: string | null;
             set: boolean;
         };
+        SegmentCountPointDto: {
+            /** Format: date-time */
+            at: string;
+            count: number;
+        };
+        SegmentDto: {
+            /** @description members at the last count */
+            count: number | null;
+            /** Format: date-time */
+            countedAt: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            description: string | null;
+            id: number;
+            name: string;
+            rule: {
+                [key: string]: unknown;
+            } | null;
+            /** @description the last 30 counts, oldest first (the trend line) */
+            trend: components["schemas"]["SegmentCountPointDto"][];
+            /** @enum {string} */
+            type: "dynamic" | "static";
+            /** Format: date-time */
+            updatedAt: string;
+        };
         SegmentFieldDto: {
             /** @description the name to use in a rule (member fields, or attributes.<key>) */
             field: string;
@@ -2885,6 +2993,10 @@ export interface components {
             options: string[] | null;
             /** @enum {string} */
             type: "string" | "number" | "date" | "datetime" | "boolean" | "enum";
+        };
+        SegmentMembersPageDto: {
+            items: components["schemas"]["MemberSummaryDto"][];
+            nextCursor: string | null;
         };
         SegmentPreviewDto: {
             /**
@@ -3098,6 +3210,14 @@ export interface components {
             sourceChannel?: "oa" | "miniapp" | "wecom" | "store" | "import" | "manual" | "api";
             storeId?: number;
         };
+        UpdateSegmentDto: {
+            description?: string | null;
+            name?: string;
+            /** @description a new rule (dynamic segments) */
+            rule?: {
+                [key: string]: unknown;
+            };
+        };
         UpdateStoreDto: {
             address?: string;
             city?: string;
@@ -3243,6 +3363,7 @@ export type SchemaCreateAttributeDefinitionDto = components['schemas']['CreateAt
 export type SchemaCreateChannelDto = components['schemas']['CreateChannelDto'];
 export type SchemaCreatedApiKeyDto = components['schemas']['CreatedApiKeyDto'];
 export type SchemaCreateMemberDto = components['schemas']['CreateMemberDto'];
+export type SchemaCreateSegmentDto = components['schemas']['CreateSegmentDto'];
 export type SchemaCreateStaffAccountDto = components['schemas']['CreateStaffAccountDto'];
 export type SchemaCreateStoreDto = components['schemas']['CreateStoreDto'];
 export type SchemaCreateTagLinkDto = components['schemas']['CreateTagLinkDto'];
@@ -3320,7 +3441,10 @@ export type SchemaSaveAutoReplyDto = components['schemas']['SaveAutoReplyDto'];
 export type SchemaSaveTagDto = components['schemas']['SaveTagDto'];
 export type SchemaSaveTagGroupDto = components['schemas']['SaveTagGroupDto'];
 export type SchemaSecretStateDto = components['schemas']['SecretStateDto'];
+export type SchemaSegmentCountPointDto = components['schemas']['SegmentCountPointDto'];
+export type SchemaSegmentDto = components['schemas']['SegmentDto'];
 export type SchemaSegmentFieldDto = components['schemas']['SegmentFieldDto'];
+export type SchemaSegmentMembersPageDto = components['schemas']['SegmentMembersPageDto'];
 export type SchemaSegmentPreviewDto = components['schemas']['SegmentPreviewDto'];
 export type SchemaSegmentPreviewResultDto = components['schemas']['SegmentPreviewResultDto'];
 export type SchemaStaffAccountCreatedDto = components['schemas']['StaffAccountCreatedDto'];
@@ -3340,6 +3464,7 @@ export type SchemaUpdateAttributeDefinitionDto = components['schemas']['UpdateAt
 export type SchemaUpdateAutoReplyDto = components['schemas']['UpdateAutoReplyDto'];
 export type SchemaUpdateChannelDto = components['schemas']['UpdateChannelDto'];
 export type SchemaUpdateMemberDto = components['schemas']['UpdateMemberDto'];
+export type SchemaUpdateSegmentDto = components['schemas']['UpdateSegmentDto'];
 export type SchemaUpdateStoreDto = components['schemas']['UpdateStoreDto'];
 export type SchemaUpdateTagDto = components['schemas']['UpdateTagDto'];
 export type SchemaUpdateTagGroupDto = components['schemas']['UpdateTagGroupDto'];
@@ -5022,6 +5147,257 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["FollowerImportDto"];
+                };
+            };
+            /** @description missing or expired access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description only owner, operator */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    Segments_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SegmentDto"][];
+                };
+            };
+            /** @description missing or expired access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description only owner, operator */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    Segments_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateSegmentDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SegmentDto"];
+                };
+            };
+            /** @description missing or expired access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description only owner, operator */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    Segments_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SegmentDto"];
+                };
+            };
+            /** @description missing or expired access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description only owner, operator */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    Segments_remove: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description missing or expired access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description only owner, operator */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    Segments_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateSegmentDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SegmentDto"];
+                };
+            };
+            /** @description missing or expired access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description only owner, operator */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    Segments_recount: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SegmentDto"];
+                };
+            };
+            /** @description missing or expired access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description only owner, operator */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    Segments_members: {
+        parameters: {
+            query?: {
+                /** @description nextCursor of the previous page */
+                cursor?: string;
+                limit?: number;
+            };
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SegmentMembersPageDto"];
                 };
             };
             /** @description missing or expired access token */

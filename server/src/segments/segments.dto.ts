@@ -1,5 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsInt, IsObject, IsOptional, Max, Min } from 'class-validator';
+import { Transform } from 'class-transformer';
+import { ArrayMaxSize, IsArray, IsIn, IsInt, IsObject, IsOptional, IsString, Length, Matches, Max, MaxLength, Min } from 'class-validator';
+import { SEGMENT_TYPES, SegmentType } from './segment.entity';
 import { MemberSummaryDto } from '../members/members.dto';
 
 export class SegmentPreviewDto {
@@ -29,4 +31,54 @@ export class SegmentFieldDto {
   @ApiProperty({ enum: ['string', 'number', 'date', 'datetime', 'boolean', 'enum'] }) type: string;
   @ApiProperty({ type: [String], nullable: true }) options: string[] | null;
   @ApiProperty({ type: [String], description: 'operators that apply to this field' }) operators: string[];
+}
+
+export class CreateSegmentDto {
+  @ApiProperty({ example: '上海 VIP 60 天未购' }) @IsString() @Length(1, 64) name: string;
+  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(255) description?: string;
+  @ApiProperty({ enum: SEGMENT_TYPES, description: 'dynamic: whoever matches the rule when asked; static: a fixed list (a snapshot of the rule now, or memberIds)' })
+  @IsIn(SEGMENT_TYPES)
+  type: SegmentType;
+  @ApiPropertyOptional({ type: 'object', additionalProperties: true, description: 'the rule tree (as for preview): required for dynamic segments; for static ones, snapshot whoever matches it now' })
+  @IsOptional() @IsObject()
+  rule?: Record<string, unknown>;
+  @ApiPropertyOptional({ type: [Number], description: 'static segments: the members (up to 10,000)' })
+  @IsOptional() @IsArray() @ArrayMaxSize(10_000) @IsInt({ each: true }) @Min(1, { each: true })
+  memberIds?: number[];
+}
+
+export class UpdateSegmentDto {
+  @ApiPropertyOptional() @IsOptional() @IsString() @Length(1, 64) name?: string;
+  @ApiPropertyOptional({ type: String, nullable: true }) @IsOptional() @IsString() @MaxLength(255) description?: string | null;
+  @ApiPropertyOptional({ type: 'object', additionalProperties: true, description: 'a new rule (dynamic segments)' }) @IsOptional() @IsObject() rule?: Record<string, unknown>;
+}
+
+export class SegmentCountPointDto {
+  @ApiProperty({ format: 'date-time' }) at: string;
+  @ApiProperty() count: number;
+}
+
+export class SegmentDto {
+  @ApiProperty() id: number;
+  @ApiProperty() name: string;
+  @ApiProperty({ type: String, nullable: true }) description: string | null;
+  @ApiProperty({ enum: SEGMENT_TYPES }) type: SegmentType;
+  @ApiProperty({ type: 'object', additionalProperties: true, nullable: true }) rule: Record<string, unknown> | null;
+  @ApiProperty({ type: Number, nullable: true, description: 'members at the last count' }) count: number | null;
+  @ApiProperty({ type: String, nullable: true, format: 'date-time' }) countedAt: string | null;
+  @ApiProperty({ type: [SegmentCountPointDto], description: 'the last 30 counts, oldest first (the trend line)' }) trend: SegmentCountPointDto[];
+  @ApiProperty({ format: 'date-time' }) createdAt: string;
+  @ApiProperty({ format: 'date-time' }) updatedAt: string;
+}
+
+export class SegmentMembersQuery {
+  @ApiPropertyOptional({ default: 20, maximum: 200 })
+  @IsOptional() @Transform(({ value }) => (typeof value === 'string' && /^\d+$/.test(value) ? Number(value) : value)) @IsInt() @Min(1) @Max(200)
+  limit?: number;
+  @ApiPropertyOptional({ description: 'nextCursor of the previous page' }) @IsOptional() @Matches(/^\d{1,12}$/, { message: 'cursor must be the nextCursor of a previous page' }) cursor?: string;
+}
+
+export class SegmentMembersPageDto {
+  @ApiProperty({ type: [MemberSummaryDto] }) items: MemberSummaryDto[];
+  @ApiProperty({ type: String, nullable: true }) nextCursor: string | null;
 }

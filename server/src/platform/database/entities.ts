@@ -8,6 +8,7 @@ import { MemberImportEntity, MemberImportErrorEntity } from '../../members/membe
 import { MemberEntity } from '../../members/member.entity';
 import { MemberTagEntity, TagEntity, TagGroupEntity } from '../../tags/tag.entity';
 import { TagChannelLinkEntity } from '../../tags/sync/tag-channel-link.entity';
+import { SegmentCountEntity, SegmentEntity, SegmentMemberEntity } from '../../segments/segment.entity';
 import { AuditLogEntity } from '../audit/audit-log.entity';
 import { EventEntity } from '../../events/event.entity';
 import { ChannelAccessTokenEntity, ChannelAccountEntity } from '../../wechat/channels/channel-account.entity';
@@ -34,6 +35,9 @@ export const ENTITIES = [
   TagEntity,
   MemberTagEntity,
   TagChannelLinkEntity,
+  SegmentEntity,
+  SegmentMemberEntity,
+  SegmentCountEntity,
   ChannelAccountEntity,
   ChannelAccessTokenEntity,
   OaFollowerImportEntity,

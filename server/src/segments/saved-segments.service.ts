@@ -1,0 +1,168 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager, In } from 'typeorm';
+import { MemberEntity } from '../members/member.entity';
+import { MembersService } from '../members/members.service';
+import { AuditService } from '../platform/audit/audit.service';
+import { BadInputError, ConflictError, NotFoundError } from '../platform/errors/app-error';
+import { AdminPrincipal } from '../platform/http/request-context';
+import { isoOrNull } from '../platform/time/time';
+import { SegmentCountEntity, SegmentEntity, SegmentMemberEntity } from './segment.entity';
+import { CreateSegmentDto, SegmentDto, SegmentMembersPageDto, UpdateSegmentDto } from './segments.dto';
+import { SegmentsService } from './segments.service';
+
+const TREND_POINTS = 30;
+
+/** Saved segments: dynamic (a rule) or static (a list), their members and their size over time. */
+@Injectable()
+export class SavedSegmentsService {
+  constructor(
+    @InjectDataSource() private readonly ds: DataSource,
+    private readonly segments: SegmentsService,
+    private readonly members: MembersService,
+    private readonly audit: AuditService,
+  ) {}
+
+  async create(dto: CreateSegmentDto, actor: AdminPrincipal): Promise<SegmentDto> {
+    if (dto.type === 'dynamic' && !dto.rule) throw new BadInputError('a dynamic segment needs a rule', [{ field: 'rule', message: 'required for dynamic segments' }]);
+    if (dto.type === 'dynamic' && dto.memberIds) throw new BadInputError('a dynamic segment is defined by its rule, not a member list', [{ field: 'memberIds', message: 'only for static segments' }]);
+    if (dto.type === 'static' && !dto.rule && !dto.memberIds) throw new BadInputError('a static segment needs members: a rule to snapshot or memberIds', [{ field: 'memberIds', message: 'give memberIds or a rule' }]);
+    if (dto.type === 'static' && dto.rule && dto.memberIds) throw new BadInputError('give either a rule to snapshot or memberIds, not both', [{ field: 'memberIds', message: 'not with a rule' }]);
+    const where = dto.rule ? await this.segments.compile(dto.rule) : null;
+    await this.assertNameFree(dto.name);
+    if (dto.memberIds) {
+      const ids = [...new Set(dto.memberIds)];
+      const found = await this.ds.getRepository(MemberEntity).count({ where: { id: In(ids) } });
+      if (found !== ids.length) throw new BadInputError(`${ids.length - found} of the members do not exist`, [{ field: 'memberIds', message: 'contains unknown members' }]);
+    }
+    const id = await this.ds.transaction(async (m) => {
+      const row = await m.getRepository(SegmentEntity).save(
+        m.getRepository(SegmentEntity).create({ name: dto.name, description: dto.description ?? null, type: dto.type, rule: dto.rule ?? null, createdBy: actor.id }),
+      );
+      if (dto.type === 'static') {
+        if (where) {
+          // one statement, however many members match: the snapshot never passes through the server
+          await m.query(`INSERT INTO segment_member (segment_id, member_id) SELECT ?, m.id FROM member m WHERE ${where.sql}`, [row.id, ...where.params]);
+        } else {
+          const ids = [...new Set(dto.memberIds)];
+          for (let i = 0; i < ids.length; i += 1000) await m.getRepository(SegmentMemberEntity).insert(ids.slice(i, i + 1000).map((memberId) => ({ segmentId: row.id, memberId })));
+        }
+      }
+      await this.audit.record({ action: 'segment.create', entityType: 'segment', entityId: row.id, after: { name: row.name, type: row.type, rule: row.rule } }, m);
+      return row.id;
+    });
+    await this.recount(id);
+    return this.get(id);
+  }
+
+  async list(): Promise<SegmentDto[]> {
+    const rows = await this.ds.getRepository(SegmentEntity).find({ order: { id: 'DESC' } });
+    const trends = await this.trends(rows.map((r) => r.id));
+    return rows.map((r) => toDto(r, trends.get(r.id) ?? []));
+  }
+
+  async get(id: number): Promise<SegmentDto> {
+    const row = await this.load(id);
+    return toDto(row, (await this.trends([id])).get(id) ?? []);
+  }
+
+  async update(id: number, dto: UpdateSegmentDto): Promise<SegmentDto> {
+    const row = await this.load(id);
+    if (dto.rule && row.type === 'static') throw new BadInputError("a static segment's members are fixed; make a new one from the rule", [{ field: 'rule', message: 'not for static segments' }]);
+    if (dto.rule) await this.segments.compile(dto.rule);
+    if (dto.name && dto.name !== row.name) await this.assertNameFree(dto.name);
+    const before = { name: row.name, description: row.description, rule: row.rule };
+    if (dto.name !== undefined) row.name = dto.name;
+    if (dto.description !== undefined) row.description = dto.description;
+    if (dto.rule !== undefined) row.rule = dto.rule;
+    await this.ds.transaction(async (m) => {
+      await m.getRepository(SegmentEntity).save(row);
+      await this.audit.record({ action: 'segment.update', entityType: 'segment', entityId: id, before, after: { name: row.name, description: row.description, rule: row.rule } }, m);
+    });
+    if (dto.rule) await this.recount(id);
+    return this.get(id);
+  }
+
+  async remove(id: number): Promise<void> {
+    const row = await this.load(id);
+    await this.ds.transaction(async (m) => {
+      await m.getRepository(SegmentMemberEntity).delete({ segmentId: id });
+      await m.getRepository(SegmentCountEntity).delete({ segmentId: id });
+      await m.getRepository(SegmentEntity).delete({ id });
+      await this.audit.record({ action: 'segment.delete', entityType: 'segment', entityId: id, before: { name: row.name, type: row.type, rule: row.rule } }, m);
+    });
+  }
+
+  /** Counts the segment now and adds the figure to its history. */
+  async recount(id: number): Promise<SegmentDto> {
+    const row = await this.load(id);
+    const count = await this.countOf(row, this.ds.manager);
+    const at = new Date();
+    await this.ds.transaction(async (m) => {
+      await m.getRepository(SegmentEntity).update({ id }, { lastCount: count, lastCountedAt: at });
+      await m.getRepository(SegmentCountEntity).insert({ segmentId: id, count, countedAt: at });
+    });
+    return this.get(id);
+  }
+
+  /** The segment's members, newest first, a page at a time. */
+  async memberPage(id: number, limit: number, cursor?: string): Promise<SegmentMembersPageDto> {
+    const row = await this.load(id);
+    const { sql, params } = await this.membership(row);
+    const seek = cursor ? ' AND m.id < ?' : '';
+    const ids: { id: number | string }[] = await this.ds.query(`SELECT m.id FROM member m WHERE ${sql}${seek} ORDER BY m.id DESC LIMIT ?`, [...params, ...(cursor ? [Number(cursor)] : []), limit + 1]);
+    const page = ids.slice(0, limit).map((r) => Number(r.id));
+    const rows = page.length ? await this.ds.getRepository(MemberEntity).find({ where: { id: In(page) }, order: { id: 'DESC' } }) : [];
+    return { items: await this.members.summaries(rows), nextCursor: ids.length > limit ? String(page[page.length - 1]) : null };
+  }
+
+  private async countOf(row: SegmentEntity, m: EntityManager): Promise<number> {
+    const { sql, params } = await this.membership(row);
+    const [{ n }] = await m.query(`SELECT COUNT(*) AS n FROM member m WHERE ${sql}`, params);
+    return Number(n);
+  }
+
+  /** Membership as a condition on `member m`: the rule, or the stored list. */
+  private async membership(row: SegmentEntity): Promise<{ sql: string; params: unknown[] }> {
+    if (row.type === 'static') return { sql: 'EXISTS (SELECT 1 FROM segment_member sm WHERE sm.segment_id = ? AND sm.member_id = m.id)', params: [row.id] };
+    return this.segments.compile(row.rule);
+  }
+
+  private async trends(ids: number[]): Promise<Map<number, { at: string; count: number }[]>> {
+    const out = new Map<number, { at: string; count: number }[]>();
+    if (!ids.length) return out;
+    const rows = await this.ds.getRepository(SegmentCountEntity).find({ where: { segmentId: In(ids) }, order: { countedAt: 'DESC', id: 'DESC' } });
+    for (const r of rows) {
+      const list = out.get(r.segmentId) ?? [];
+      if (list.length < TREND_POINTS) list.push({ at: isoOrNull(r.countedAt) ?? '', count: r.count });
+      out.set(r.segmentId, list);
+    }
+    for (const list of out.values()) list.reverse();
+    return out;
+  }
+
+  private async load(id: number): Promise<SegmentEntity> {
+    const row = await this.ds.getRepository(SegmentEntity).findOne({ where: { id } });
+    if (!row) throw new NotFoundError('segment', id);
+    return row;
+  }
+
+  private async assertNameFree(name: string): Promise<void> {
+    if (await this.ds.getRepository(SegmentEntity).exists({ where: { name } })) throw new ConflictError('name', `a segment named "${name}" already exists`);
+  }
+}
+
+function toDto(r: SegmentEntity, trend: { at: string; count: number }[]): SegmentDto {
+  return {
+    id: r.id,
+    name: r.name,
+    description: r.description,
+    type: r.type,
+    rule: r.rule,
+    count: r.lastCount,
+    countedAt: isoOrNull(r.lastCountedAt),
+    trend,
+    createdAt: isoOrNull(r.createdAt) ?? '',
+    updatedAt: isoOrNull(r.updatedAt) ?? '',
+  };
+}
