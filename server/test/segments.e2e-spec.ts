@@ -144,13 +144,34 @@ describe('saved segments (MariaDB)', () => {
     await h().get(`/api/segments/${list.id}`).set(bearer(owner)).expect(404);
   });
 
+  it('rules can use other segments and reachability; a segment in use cannot be deleted', async () => {
+    const shanghaiSeg = (await h().get('/api/segments').set(bearer(owner)).expect(200)).body.find((x: { name: string }) => x.name === '上海快照');
+    const follower = (await h().post('/api/members').set(bearer(owner)).send({ nickname: 'fan', city: '上海', identities: [{ type: 'oa_openid', appId: 'wxSegOa000001', value: 'oSegFan000001' }] }).expect(201)).body.id;
+    const res = (await h().post('/api/segments/preview').set(bearer(owner)).send({ rule: { kind: 'group', op: 'and', rules: [
+      { kind: 'attribute', field: 'city', operator: 'eq', value: '上海' },
+      { kind: 'segment', segmentId: shanghaiSeg.id, not: true },
+    ] } }).expect(200)).body;
+    expect(res.sample.map((m: { id: number }) => m.id)).toEqual([follower]);
+    const fans = (await h().post('/api/segments/preview').set(bearer(owner)).send({ rule: { kind: 'relation', relation: 'followsOa', appId: 'wxSegOa000001' } }).expect(200)).body;
+    expect(fans.sample.map((m: { id: number }) => m.id)).toEqual([follower]);
+
+    const outer = (await h().post('/api/segments').set(bearer(owner)).send({ name: '不在快照里', type: 'dynamic', rule: { kind: 'segment', segmentId: shanghaiSeg.id, not: true } }).expect(201)).body;
+    expect(outer.count).toBe(2);
+    const conflict = (await h().delete(`/api/segments/${shanghaiSeg.id}`).set(bearer(owner)).expect(409)).body;
+    expect(conflict.message).toContain('不在快照里');
+    const self = (await h().patch(`/api/segments/${outer.id}`).set(bearer(owner)).send({ rule: { kind: 'segment', segmentId: outer.id } }).expect(400)).body;
+    expect(self.message).toContain('would include itself');
+    await h().delete(`/api/segments/${outer.id}`).set(bearer(owner)).expect(204);
+    await h().delete(`/api/segments/${shanghaiSeg.id}`).set(bearer(owner)).expect(204);
+  });
+
   it('refuses what makes no sense', async () => {
     await h().post('/api/segments').set(bearer(owner)).send({ name: 'x', type: 'dynamic' }).expect(400);
     await h().post('/api/segments').set(bearer(owner)).send({ name: 'x', type: 'static' }).expect(400);
     await h().post('/api/segments').set(bearer(owner)).send({ name: 'x', type: 'static', memberIds: [999999] }).expect(400);
     const bad = (await h().post('/api/segments').set(bearer(owner)).send({ name: 'x', type: 'dynamic', rule: { kind: 'attribute', field: 'points', operator: 'gt', value: 'a' } }).expect(400)).body;
     expect(bad.details).toEqual([{ field: 'rule.value', message: 'must be a number' }]);
-    expect((await h().post('/api/segments').set(bearer(owner)).send({ name: '上海快照', type: 'dynamic', rule: shanghai }).expect(409)).body.message).toContain('already exists');
+    expect((await h().post('/api/segments').set(bearer(owner)).send({ name: '上海老客', type: 'dynamic', rule: shanghai }).expect(409)).body.message).toContain('already exists');
     await h().get('/api/segments/999999/members').set(bearer(owner)).expect(404);
     await h().get('/api/segments/1/members?cursor=abc').set(bearer(owner)).expect(400);
   });

@@ -69,7 +69,7 @@ export class SavedSegmentsService {
   async update(id: number, dto: UpdateSegmentDto): Promise<SegmentDto> {
     const row = await this.load(id);
     if (dto.rule && row.type === 'static') throw new BadInputError("a static segment's members are fixed; make a new one from the rule", [{ field: 'rule', message: 'not for static segments' }]);
-    if (dto.rule) await this.segments.compile(dto.rule);
+    if (dto.rule) await this.segments.compile(dto.rule, id);
     if (dto.name && dto.name !== row.name) await this.assertNameFree(dto.name);
     const before = { name: row.name, description: row.description, rule: row.rule };
     if (dto.name !== undefined) row.name = dto.name;
@@ -85,6 +85,8 @@ export class SavedSegmentsService {
 
   async remove(id: number): Promise<void> {
     const row = await this.load(id);
+    const users = (await this.ds.getRepository(SegmentEntity).find({ where: { type: 'dynamic' } })).filter((s) => s.id !== id && refersTo(s.rule, id));
+    if (users.length) throw new ConflictError('id', `segment ${id} is used by ${users.map((u) => `"${u.name}"`).join(', ')}; change those rules first`);
     await this.ds.transaction(async (m) => {
       await m.getRepository(SegmentMemberEntity).delete({ segmentId: id });
       await m.getRepository(SegmentCountEntity).delete({ segmentId: id });
@@ -125,7 +127,7 @@ export class SavedSegmentsService {
   /** Membership as a condition on `member m`: the rule, or the stored list. */
   private async membership(row: SegmentEntity): Promise<{ sql: string; params: unknown[] }> {
     if (row.type === 'static') return { sql: 'EXISTS (SELECT 1 FROM segment_member sm WHERE sm.segment_id = ? AND sm.member_id = m.id)', params: [row.id] };
-    return this.segments.compile(row.rule);
+    return this.segments.compile(row.rule, row.id);
   }
 
   private async trends(ids: number[]): Promise<Map<number, { at: string; count: number }[]>> {
@@ -150,6 +152,14 @@ export class SavedSegmentsService {
   private async assertNameFree(name: string): Promise<void> {
     if (await this.ds.getRepository(SegmentEntity).exists({ where: { name } })) throw new ConflictError('name', `a segment named "${name}" already exists`);
   }
+}
+
+/** Whether a rule tree names segment `id` anywhere. */
+function refersTo(rule: unknown, id: number): boolean {
+  if (!rule || typeof rule !== 'object') return false;
+  const r = rule as { kind?: unknown; segmentId?: unknown; rules?: unknown };
+  if (r.kind === 'segment' && r.segmentId === id) return true;
+  return Array.isArray(r.rules) && r.rules.some((c) => refersTo(c, id));
 }
 
 function toDto(r: SegmentEntity, trend: { at: string; count: number }[]): SegmentDto {

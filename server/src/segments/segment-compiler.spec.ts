@@ -59,6 +59,31 @@ describe('compileRule', () => {
     expect(fail('city = 1')).toMatchObject({ path: 'rule' });
   });
 
+  it('expands saved segments (a static one by its list) and refuses a segment that includes itself', () => {
+    const withSegments: CompileContext = {
+      ...ctx,
+      segments: new Map<number, { type: 'dynamic' | 'static'; rule: unknown }>([
+        [10, { type: 'dynamic', rule: { kind: 'attribute', field: 'city', operator: 'eq', value: '上海' } }],
+        [11, { type: 'static', rule: null }],
+        [12, { type: 'dynamic', rule: { kind: 'segment', segmentId: 13 } }],
+        [13, { type: 'dynamic', rule: { kind: 'segment', segmentId: 12 } }],
+      ]),
+    };
+    expect(compileRule({ kind: 'group', op: 'and', rules: [{ kind: 'segment', segmentId: 10 }, { kind: 'segment', segmentId: 11, not: true }] }, withSegments)).toEqual({
+      sql: '(m.city = ?) AND (NOT (EXISTS (SELECT 1 FROM segment_member sm WHERE sm.segment_id = ? AND sm.member_id = m.id)))',
+      params: ['上海', 11],
+    });
+    expect(() => compileRule({ kind: 'segment', segmentId: 12 }, withSegments)).toThrow('would include itself');
+    expect(() => compileRule({ kind: 'segment', segmentId: 99 }, withSegments)).toThrow('no segment 99');
+  });
+
+  it('compiles reachability and relations', () => {
+    expect(compileRule({ kind: 'relation', relation: 'followsOa', appId: 'wx123' }, ctx).params).toEqual(['oa_openid', 'wx123']);
+    expect(compileRule({ kind: 'relation', relation: 'addedByStaff', staffUserId: 'li_na', appId: 'ww1' }, ctx)).toMatchObject({ params: ['li_na', 'ww1'] });
+    expect(fail({ kind: 'relation', relation: 'followsOa' })).toMatchObject({ path: 'rule.appId' });
+    expect(fail({ kind: 'relation', relation: 'likes' })).toMatchObject({ path: 'rule.relation' });
+  });
+
   it('refuses trees too deep or too large', () => {
     let deep: unknown = { kind: 'attribute', field: 'city', operator: 'isSet' };
     for (let i = 0; i < 12; i++) deep = { kind: 'group', op: 'and', rules: [deep] };

@@ -47,7 +47,22 @@ export interface EventRule {
   /** how many times (did only): at least / at most / exactly */
   count?: { op: 'atLeast' | 'atMost' | 'exactly'; n: number };
 }
-export type SegmentRule = GroupRule | AttributeRule | TagRule | EventRule;
+/** In (or not in) a saved segment. */
+export interface SegmentRefRule {
+  kind: 'segment';
+  segmentId: number;
+  not?: boolean;
+}
+/** Reachability and relations: follows an OA, has used a mini-program, is served by a WeCom staff member. */
+export interface RelationRule {
+  kind: 'relation';
+  relation: 'followsOa' | 'usedMiniapp' | 'addedByStaff';
+  /** OA / mini-program appid, or the WeCom corpid (addedByStaff, optional) */
+  appId?: string;
+  staffUserId?: string;
+  not?: boolean;
+}
+export type SegmentRule = GroupRule | AttributeRule | TagRule | EventRule | SegmentRefRule | RelationRule;
 
 /** A member field a rule can name: a column of `member`, or a custom attribute. */
 export interface FieldDef {
@@ -63,6 +78,8 @@ export interface CompileContext {
   knownTagIds: Set<number>;
   /** "now" for relative windows */
   now: Date;
+  /** saved segments a rule may refer to */
+  segments?: Map<number, { type: 'dynamic' | 'static'; rule: unknown }>;
   dbDatetime: (d: Date) => string;
 }
 
@@ -105,11 +122,22 @@ export interface Compiled {
 
 /** Checks the rule against the fields, tags and event catalog, and compiles it; a RuleError names the path. */
 export function compileRule(rule: unknown, ctx: CompileContext): Compiled {
-  const state = { conditions: 0 };
+  const state: State = { conditions: 0, within: [] };
   return compile(rule, 'rule', 0, ctx, state);
 }
 
-function compile(rule: unknown, path: string, depth: number, ctx: CompileContext, state: { conditions: number }): Compiled {
+/** Compiles a rule that is itself saved segment `id` (so it cannot refer to itself). */
+export function compileSegmentRule(id: number, rule: unknown, ctx: CompileContext): Compiled {
+  return compile(rule, 'rule', 0, ctx, { conditions: 0, within: [id] });
+}
+
+interface State {
+  conditions: number;
+  /** the saved segments being expanded, to refuse a segment that refers to itself */
+  within: number[];
+}
+
+function compile(rule: unknown, path: string, depth: number, ctx: CompileContext, state: State): Compiled {
   if (!rule || typeof rule !== 'object' || Array.isArray(rule)) throw new RuleError(path, 'must be an object');
   const r = rule as Record<string, unknown>;
   if (depth > MAX_DEPTH) throw new RuleError(path, `groups nest at most ${MAX_DEPTH} deep`);
@@ -127,15 +155,21 @@ function compile(rule: unknown, path: string, depth: number, ctx: CompileContext
     case 'event':
       out = event(r, path, ctx);
       break;
+    case 'segment':
+      out = segmentRef(r, path, depth, ctx, state);
+      break;
+    case 'relation':
+      out = relation(r, path);
+      break;
     default:
-      throw new RuleError(`${path}.kind`, 'must be group, attribute, tags or event');
+      throw new RuleError(`${path}.kind`, 'must be group, attribute, tags, event, segment or relation');
   }
   if (r.kind !== 'group' && ++state.conditions > MAX_CONDITIONS) throw new RuleError(path, `a rule has at most ${MAX_CONDITIONS} conditions`);
   if (r.not !== undefined && typeof r.not !== 'boolean') throw new RuleError(`${path}.not`, 'must be true or false');
   return r.not === true ? { sql: `NOT (${out.sql})`, params: out.params } : out;
 }
 
-function group(r: Record<string, unknown>, path: string, depth: number, ctx: CompileContext, state: { conditions: number }): Compiled {
+function group(r: Record<string, unknown>, path: string, depth: number, ctx: CompileContext, state: State): Compiled {
   if (r.op !== 'and' && r.op !== 'or') throw new RuleError(`${path}.op`, 'must be and or or');
   if (!Array.isArray(r.rules) || r.rules.length === 0) throw new RuleError(`${path}.rules`, 'must be a non-empty list');
   const parts = r.rules.map((child, i) => compile(child, `${path}.rules[${i}]`, depth + 1, ctx, state));
@@ -293,4 +327,44 @@ function event(r: Record<string, unknown>, path: string, ctx: CompileContext): C
   }
   const exists = `EXISTS (SELECT 1 FROM event e WHERE ${where})`;
   return { sql: did ? exists : `NOT ${exists}`, params };
+}
+
+function segmentRef(r: Record<string, unknown>, path: string, depth: number, ctx: CompileContext, state: State): Compiled {
+  const id = r.segmentId;
+  const seg = Number.isInteger(id) ? ctx.segments?.get(id as number) : undefined;
+  if (!seg) throw new RuleError(`${path}.segmentId`, `no segment ${String(id)}`);
+  if (state.within.includes(id as number)) throw new RuleError(`${path}.segmentId`, `segment ${String(id)} would include itself`);
+  if (seg.type === 'static') return { sql: 'EXISTS (SELECT 1 FROM segment_member sm WHERE sm.segment_id = ? AND sm.member_id = m.id)', params: [id] };
+  state.within.push(id as number);
+  try {
+    return compile(seg.rule, `${path}(segment ${String(id)})`, depth + 1, ctx, state);
+  } finally {
+    state.within.pop();
+  }
+}
+
+function relation(r: Record<string, unknown>, path: string): Compiled {
+  const text = (v: unknown, field: string, required: boolean) => {
+    if (v === undefined && !required) return undefined;
+    if (typeof v !== 'string' || !/^[A-Za-z0-9_.@-]{1,64}$/.test(v)) throw new RuleError(`${path}.${field}`, 'must be 1-64 letters, digits, _ . @ or -');
+    return v;
+  };
+  switch (r.relation) {
+    case 'followsOa':
+    case 'usedMiniapp': {
+      const appId = text(r.appId, 'appId', true);
+      const type = r.relation === 'followsOa' ? 'oa_openid' : 'mp_openid';
+      // following: an identity on that OA whose consent was not withdrawn (unfollowing withdraws it)
+      const consent = r.relation === 'followsOa' ? ' AND (i.consent IS NULL OR i.consent = 1)' : '';
+      return { sql: `EXISTS (SELECT 1 FROM member_identity i WHERE i.member_id = m.id AND i.type = ? AND i.app_id = ?${consent})`, params: [type, appId] };
+    }
+    case 'addedByStaff': {
+      const staff = text(r.staffUserId, 'staffUserId', true);
+      const corpId = text(r.appId, 'appId', false);
+      const corp = corpId ? " AND f.account_id IN (SELECT c.id FROM channel_account c WHERE c.type = 'wecom' AND c.external_id = ?)" : '';
+      return { sql: `EXISTS (SELECT 1 FROM wecom_contact_follow f WHERE f.member_id = m.id AND f.staff_user_id = ? AND f.removed_at IS NULL${corp})`, params: corpId ? [staff, corpId] : [staff] };
+    }
+    default:
+      throw new RuleError(`${path}.relation`, 'must be followsOa, usedMiniapp or addedByStaff');
+  }
 }

@@ -7,7 +7,8 @@ import { MembersService } from '../members/members.service';
 import { BadInputError } from '../platform/errors/app-error';
 import { toDbDatetime } from '../platform/time/time';
 import { TagsService } from '../tags/tags.service';
-import { CompileContext, Compiled, FieldDef, MEMBER_FIELDS, OPS_BY_TYPE, RuleError, compileRule } from './segment-compiler';
+import { CompileContext, Compiled, FieldDef, MEMBER_FIELDS, OPS_BY_TYPE, RuleError, compileRule, compileSegmentRule } from './segment-compiler';
+import { SegmentEntity } from './segment.entity';
 import { SegmentFieldDto, SegmentPreviewResultDto } from './segments.dto';
 
 /** Segments: rules over members, counted and sampled on the live data. */
@@ -37,15 +38,17 @@ export class SegmentsService {
   }
 
   /** Validates and compiles a rule; a wrong field, operator or value is a 400 naming its place in the tree. */
-  async compile(rule: unknown): Promise<Compiled> {
+  async compile(rule: unknown, selfId?: number): Promise<Compiled> {
+    const saved = await this.ds.getRepository(SegmentEntity).find({ select: { id: true, type: true, rule: true } });
     const ctx: CompileContext = {
       fields: await this.fieldMap(),
       knownTagIds: new Set((await this.tags.listTags()).map((t) => t.id)),
       now: new Date(),
       dbDatetime: toDbDatetime,
+      segments: new Map(saved.map((s) => [s.id, { type: s.type, rule: s.rule }])),
     };
     try {
-      return compileRule(rule, ctx);
+      return selfId ? compileSegmentRule(selfId, rule, ctx) : compileRule(rule, ctx);
     } catch (e) {
       if (e instanceof RuleError) throw new BadInputError(e.message, [{ field: e.path, message: e.message.slice(e.path.length + 2) }]);
       throw e;
