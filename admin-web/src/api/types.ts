@@ -138,3 +138,13 @@ export type WechatTag = ResponseOf<'/api/channels/{accountId}/wechat-tags', 'get
 
 export type FollowerImport = ResponseOf<'/api/oa/follower-imports/{id}', 'get'>
 export type FollowerImportStatus = FollowerImport['status']
+
+export type Segment = ResponseOf<'/api/segments', 'get'>[number]
+export type SegmentType = Segment['type']
+export type SegmentTrendPoint = Segment['trend'][number]
+export type CreateSegmentBody = BodyOf<'/api/segments', 'post'>
+export type UpdateSegmentBody = BodyOf<'/api/segments/{id}', 'patch'>
+export type SegmentField = ResponseOf<'/api/segments/fields', 'get'>[number]
+export type SegmentFieldType = SegmentField['type']
+export type SegmentPreview = ResponseOf<'/api/segments/preview', 'post'>
+export type SegmentMembersPage = ResponseOf<'/api/segments/{id}/members', 'get'>

@@ -1,6 +1,6 @@
 import type { Component } from 'vue'
 import type { RouteRecordRaw } from 'vue-router'
-import { Avatar, ChatDotRound, Collection, Connection, Document, Iphone, Key, OfficeBuilding, PriceTag, Shop, Upload, User } from '@element-plus/icons-vue'
+import { Aim, Avatar, ChatDotRound, Collection, Connection, Document, Iphone, Key, OfficeBuilding, PriceTag, Shop, Upload, User } from '@element-plus/icons-vue'
 import type { Role } from '@/api/types'
 
 declare module 'vue-router' {
@@ -49,6 +49,30 @@ export const appRoutes: RouteRecordRaw[] = [
     name: 'tags',
     component: () => import('@/views/tags/manage/index.vue'),
     meta: { title: 'layout.menu.tags', roles: BRAND, icon: PriceTag, menu: true },
+  },
+  {
+    path: 'segments',
+    name: 'segments',
+    component: () => import('@/views/segments/list/index.vue'),
+    meta: { title: 'layout.menu.segments', roles: BRAND, icon: Aim, menu: true },
+  },
+  {
+    path: 'segments/new',
+    name: 'segment-new',
+    component: () => import('@/views/segments/builder/index.vue'),
+    meta: { title: 'layout.menu.segmentNew', roles: BRAND, activeMenu: '/segments' },
+  },
+  {
+    path: 'segments/:id(\\d+)/edit',
+    name: 'segment-edit',
+    component: () => import('@/views/segments/builder/index.vue'),
+    meta: { title: 'layout.menu.segmentEdit', roles: BRAND, activeMenu: '/segments' },
+  },
+  {
+    path: 'segments/:id(\\d+)/members',
+    name: 'segment-members',
+    component: () => import('@/views/segments/members/index.vue'),
+    meta: { title: 'layout.menu.segmentMembers', roles: BRAND, activeMenu: '/segments' },
   },
   {
     path: 'attributes',

@@ -14,7 +14,8 @@ import apiKeys from './apiKeys'
 import sandbox from './sandbox'
 import wecomOrg from './wecomOrg'
 import autoReplies from './autoReplies'
+import segments from './segments'
 
-const messages: MessageSchema = { common, auth, layout, members, import: importMessages, tags, attributes, staff, stores, audit, channels, apiKeys, sandbox, wecomOrg, autoReplies }
+const messages: MessageSchema = { common, auth, layout, members, import: importMessages, tags, attributes, staff, stores, audit, channels, apiKeys, sandbox, wecomOrg, autoReplies, segments }
 
 export default messages

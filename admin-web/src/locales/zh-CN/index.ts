@@ -13,8 +13,9 @@ import apiKeys from './apiKeys'
 import sandbox from './sandbox'
 import wecomOrg from './wecomOrg'
 import autoReplies from './autoReplies'
+import segments from './segments'
 
-const messages = { common, auth, layout, members, import: importMessages, tags, attributes, staff, stores, audit, channels, apiKeys, sandbox, wecomOrg, autoReplies }
+const messages = { common, auth, layout, members, import: importMessages, tags, attributes, staff, stores, audit, channels, apiKeys, sandbox, wecomOrg, autoReplies, segments }
 
 export type MessageSchema = typeof messages
 export default messages
