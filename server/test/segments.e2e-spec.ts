@@ -67,6 +67,21 @@ describe.each([
     expect((await preview({ kind: 'tags', match: 'all', tagIds: [vip, lapsed] })).sample.map((m) => m.id)).toEqual([ids.bob]);
   });
 
+  it('filters behaviour by event properties (JSON) on both databases', async () => {
+    const paid = (member: string, key: string, props: object) =>
+      t.ds.query('INSERT INTO event (type, source, dedupe_key, occurred_at, properties, member_id, status) VALUES (?, ?, ?, ?, ?, ?, ?)', ['pay.paid', 'test', `seg:prop:${key}`, daysAgo(2), JSON.stringify(props), ids[member], 'resolved']);
+    await paid('erin', 'e1', { amount: 19900, outTradeNo: 'SO-1001' });
+    await paid('dave', 'd1', { amount: 5000, outTradeNo: 'SO-1002' });
+    const big = await preview({ kind: 'event', eventType: 'pay.paid', lastDays: 7, properties: [{ name: 'amount', operator: 'gte', value: 10000 }] });
+    expect(big.sample.map((m) => m.id)).toEqual([ids.erin]);
+    expect((await preview({ kind: 'event', eventType: 'pay.paid', properties: [{ name: 'outTradeNo', operator: 'in', value: ['SO-1001', 'SO-1002'] }] })).count).toBe(2);
+    expect((await preview({ kind: 'event', eventType: 'pay.paid', properties: [{ name: 'outTradeNo', operator: 'contains', value: '1002' }] })).sample.map((m) => m.id)).toEqual([ids.dave]);
+    expect((await preview({ kind: 'event', eventType: 'pay.paid', properties: [{ name: 'amount', operator: 'neq', value: 5000 }, { name: 'amount', operator: 'lt', value: 20000 }] })).sample.map((m) => m.id)).toEqual([ids.erin]);
+    expect((await refused({ kind: 'event', eventType: 'pay.paid', properties: [{ name: 'colour', operator: 'eq', value: 'red' }] })).details[0].field).toBe('rule.properties[0].name');
+    expect((await refused({ kind: 'event', eventType: 'pay.paid', properties: [{ name: 'amount', operator: 'gt', value: 'lots' }] })).details[0].field).toBe('rule.properties[0].value');
+    await t.ds.query("DELETE FROM event WHERE dedupe_key LIKE 'seg:prop:%'");
+  });
+
   it('handles numbers, custom attributes, empty values, NOT and OR', async () => {
     expect((await preview({ kind: 'attribute', field: 'points', operator: 'between', value: [30, 120] })).count).toBe(3);
     expect((await preview({ kind: 'attribute', field: 'attributes.annual_spend', operator: 'gte', value: 1000 })).sample.map((m) => m.id)).toEqual([ids.alice]);

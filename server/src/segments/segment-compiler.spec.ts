@@ -84,6 +84,19 @@ describe('compileRule', () => {
     expect(fail({ kind: 'relation', relation: 'likes' })).toMatchObject({ path: 'rule.relation' });
   });
 
+  it('reads event properties per dialect, with the JSON path as a parameter', () => {
+    const rule = { kind: 'event', eventType: 'pay.paid', properties: [{ name: 'amount', operator: 'gte', value: 10000 }] };
+    expect(compileRule(rule, { ...ctx, dialect: 'mysql' })).toEqual({
+      sql: 'EXISTS (SELECT 1 FROM event e WHERE e.member_id = m.id AND e.type = ? AND CAST(JSON_VALUE(e.properties, ?) AS DECIMAL(30,6)) >= ?)',
+      params: ['pay.paid', '$.amount', 10000],
+    });
+    expect(compileRule(rule, { ...ctx, dialect: 'sqlite' }).sql).toContain('CAST(json_extract(e.properties, ?) AS REAL) >= ?');
+    expect(fail({ kind: 'event', eventType: 'pay.paid', properties: [{ name: "amount') OR 1=1 --", operator: 'eq', value: 1 }] })).toMatchObject({ path: 'rule.properties[0].name' });
+    expect(fail({ kind: 'event', eventType: 'pay.paid', properties: [{ name: 'transactionId', operator: 'gt', value: 1 }] }).message).toContain('compares numbers');
+    // custom events have no schema: the value's type decides
+    expect(compileRule({ kind: 'event', eventType: 'custom.visit', properties: [{ name: 'minutes', operator: 'gt', value: 30 }] }, { ...ctx, dialect: 'sqlite' }).params).toEqual(['custom.visit', '$.minutes', 30]);
+  });
+
   it('refuses trees too deep or too large', () => {
     let deep: unknown = { kind: 'attribute', field: 'city', operator: 'isSet' };
     for (let i = 0; i < 12; i++) deep = { kind: 'group', op: 'and', rules: [deep] };

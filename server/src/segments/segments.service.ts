@@ -4,6 +4,7 @@ import { DataSource, In } from 'typeorm';
 import { AttributesService } from '../members/attributes.service';
 import { MemberEntity } from '../members/member.entity';
 import { MembersService } from '../members/members.service';
+import { isMysql } from '../platform/database/data-source';
 import { BadInputError } from '../platform/errors/app-error';
 import { toDbDatetime } from '../platform/time/time';
 import { TagsService } from '../tags/tags.service';
@@ -46,6 +47,7 @@ export class SegmentsService {
       now: new Date(),
       dbDatetime: toDbDatetime,
       segments: new Map(saved.map((s) => [s.id, { type: s.type, rule: s.rule }])),
+      dialect: isMysql(this.ds) ? 'mysql' : 'sqlite',
     };
     try {
       return selfId ? compileSegmentRule(selfId, rule, ctx) : compileRule(rule, ctx);
