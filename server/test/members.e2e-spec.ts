@@ -122,7 +122,8 @@ describe('members, tags and custom attributes (MariaDB)', () => {
     expect(active.total).toBe(6);
     expect((await q('channel=manual')).total).toBe((await q('')).total);
     expect((await q('channel=oa')).total).toBe(0);
-    const today = new Date().toISOString().slice(0, 10);
+    // dates are days in the brand's time zone (Asia/Shanghai by default), not UTC days
+    const today = new Intl.DateTimeFormat('en-CA', { timeZone: t.config.timezone }).format(new Date());
     expect((await q(`createdFrom=2000-01-01&createdTo=${today}`)).total).toBe((await q('')).total);
     expect((await q('createdTo=2000-01-01')).total).toBe(0);
     await t.http().get('/api/members?createdFrom=yesterday').set(auth()).expect(400);
