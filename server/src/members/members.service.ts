@@ -256,15 +256,9 @@ export class MembersService {
   }
 
   /** Records that the member was active at `at` (never moves lastSeenAt backwards). */
-  async seen(memberId: number, at: Date, consent?: Partial<Record<'oa' | 'miniapp' | 'wecom' | 'sms', boolean>>): Promise<void> {
-    const patch: Partial<MemberEntity> = {};
-    if (consent?.oa !== undefined) patch.consentOa = consent.oa;
-    if (consent?.miniapp !== undefined) patch.consentMiniapp = consent.miniapp;
-    if (consent?.wecom !== undefined) patch.consentWecom = consent.wecom;
-    if (consent?.sms !== undefined) patch.consentSms = consent.sms;
-    const repo = this.ds.getRepository(MemberEntity);
-    if (Object.keys(patch).length) await repo.update({ id: memberId }, patch);
-    await repo
+  async seen(memberId: number, at: Date): Promise<void> {
+    await this.ds
+      .getRepository(MemberEntity)
       .createQueryBuilder()
       .update()
       .set({ lastSeenAt: at })

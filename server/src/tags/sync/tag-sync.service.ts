@@ -134,8 +134,7 @@ export class TagSyncService implements OnModuleInit {
   async applyFromWechat(accountId: number, memberId: number, externalTagIds: Set<string>, actorName: string): Promise<void> {
     const links = await this.linksOfAccount(accountId);
     if (!links.length) return;
-    const have = await this.ds.query(`SELECT tag_id AS tagId FROM member_tag WHERE member_id = ? AND tag_id IN (${links.map(() => '?').join(',')})`, [memberId, ...links.map((l) => l.tagId)]);
-    const carried = new Set((have as { tagId: number | string }[]).map((r) => Number(r.tagId)));
+    const carried = new Set((await this.tags.memberTags(memberId)).map((t) => t.id));
     const actor: TagActor = { source: 'wechat', userId: null, name: actorName.slice(0, 64), originAccountId: accountId };
     const add = links.filter((l) => externalTagIds.has(l.externalTagId) && !carried.has(l.tagId)).map((l) => l.tagId);
     const remove = links.filter((l) => !externalTagIds.has(l.externalTagId) && carried.has(l.tagId)).map((l) => l.tagId);

@@ -73,14 +73,7 @@ export class SandboxOaController {
     if (!list.length || list.length > 100) return { errcode: 40032, errmsg: 'invalid openid list size' };
     if (list.some((u) => typeof u?.openid !== 'string' || !/^[A-Za-z0-9_-]{6,64}$/.test(u.openid))) return { errcode: 40003, errmsg: 'invalid openid' };
     return {
-      user_info_list: list.map(({ openid }) => {
-        const f = this.state.follower(auth.owner, openid as string);
-        if (!f) return { subscribe: 0, openid };
-        return {
-          subscribe: 1, openid, language: 'zh_CN', subscribe_time: f.since, unionid: this.state.unionidOf(openid as string), remark: '', groupid: 0, tagid_list: [],
-          subscribe_scene: f.scene ? 'ADD_SCENE_QR_CODE' : 'ADD_SCENE_SEARCH', qr_scene: 0, qr_scene_str: f.scene ?? '',
-        };
-      }),
+      user_info_list: list.map(({ openid }) => this.state.userInfo(auth.owner, openid as string)),
     };
   }
 

@@ -111,6 +111,16 @@ export class SandboxState {
     return [...(this.followers.get(appId)?.keys() ?? [])];
   }
 
+  /** What user/info (and batchget, per user) answers for an openid on the OA. */
+  userInfo(appId: string, openid: string): Record<string, unknown> {
+    const f = this.follower(appId, openid);
+    if (!f) return { subscribe: 0, openid };
+    return {
+      subscribe: 1, openid, language: 'zh_CN', subscribe_time: f.since, unionid: this.unionidOf(openid), remark: '', groupid: 0, tagid_list: [],
+      subscribe_scene: f.scene ? 'ADD_SCENE_QR_CODE' : 'ADD_SCENE_SEARCH', qr_scene: 0, qr_scene_str: f.scene ?? '',
+    };
+  }
+
   follower(appId: string, openid: string): { since: number; scene?: string } | undefined {
     return this.followers.get(appId)?.get(openid);
   }

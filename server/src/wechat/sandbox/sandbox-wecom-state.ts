@@ -1,6 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { createHmac, randomBytes } from 'node:crypto';
-import { SecretBox } from '../../platform/crypto/secret-box';
+import { randomBytes } from 'node:crypto';
 import { BadInputError } from '../../platform/errors/app-error';
 import { SandboxState } from './sandbox-state.service';
 import { SbxDepartment, SbxTagGroup, SbxUser, seedDepartments, seedTagGroups, seedUsers } from './sandbox-wecom-seed';
@@ -70,14 +69,7 @@ const now = () => Math.floor(Date.now() / 1000);
 @Injectable()
 export class SandboxWecomState {
   private readonly corps = new Map<string, SbxCorp>();
-  private readonly unionKey: Buffer;
-
-  constructor(
-    private readonly state: SandboxState,
-    box: SecretBox,
-  ) {
-    this.unionKey = box.subKey('sandbox:unionid');
-  }
+  constructor(private readonly state: SandboxState) {}
 
   corp(corpId: string): SbxCorp {
     let c = this.corps.get(corpId);
@@ -223,7 +215,7 @@ export class SandboxWecomState {
 
   /** As if the corp were bound to the brand's open-platform account: one unionid per person. */
   unionidOf(externalUserId: string): string {
-    return this.state.unionidFor(externalUserId) ?? `oU${createHmac('sha256', this.unionKey).update(externalUserId).digest('base64url').slice(0, 26)}`;
+    return this.state.unionidOf(externalUserId);
   }
 
   // ---- corp tags ----

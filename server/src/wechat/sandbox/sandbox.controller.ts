@@ -71,7 +71,7 @@ export class SandboxController {
     if (q.grant_type !== 'authorization_code') return { errcode: 40002, errmsg: 'invalid grant_type' };
     const openid = q.js_code ? this.codes.redeem(q.appid, q.js_code) : null;
     if (!openid) return { errcode: 40029, errmsg: 'invalid code' };
-    return { openid, session_key: randomBytes(16).toString('base64'), unionid: this.unionidOf(openid) };
+    return { openid, session_key: randomBytes(16).toString('base64'), unionid: this.state.unionidOf(openid) };
   }
 
   @Get('cgi-bin/token')
@@ -105,12 +105,7 @@ export class SandboxController {
     const auth = this.state.checkToken(q.access_token);
     if ('errcode' in auth) return auth;
     if (!q.openid) return { errcode: 40003, errmsg: 'invalid openid' };
-    const f = this.state.follower(auth.owner, q.openid);
-    if (!f) return { subscribe: 0, openid: q.openid };
-    return {
-      subscribe: 1, openid: q.openid, language: 'zh_CN', subscribe_time: f.since, unionid: this.unionidOf(q.openid), remark: '', groupid: 0, tagid_list: [],
-      subscribe_scene: f.scene ? 'ADD_SCENE_QR_CODE' : 'ADD_SCENE_SEARCH', qr_scene: 0, qr_scene_str: f.scene ?? '',
-    };
+    return this.state.userInfo(auth.owner, q.openid);
   }
 
   @Post('cgi-bin/message/custom/send')
@@ -134,10 +129,6 @@ export class SandboxController {
     if (typeof body?.template_id !== 'string' || !body.template_id) return { errcode: 40037, errmsg: 'invalid template_id' };
     if (typeof body?.touser !== 'string' || !this.state.follower(auth.owner, body.touser)) return { errcode: 43004, errmsg: 'require subscribe' };
     return { errcode: 0, errmsg: 'ok', msgid: Date.now() * 1000 + Math.floor(Math.random() * 1000) };
-  }
-
-  unionidOf(openid: string): string {
-    return this.state.unionidOf(openid);
   }
 
   private async miniappSecret(appId: string | undefined): Promise<string | null> {

@@ -108,8 +108,12 @@ export class WecomContactImportService implements OnModuleInit {
       { source: 'wecom', unionid: c.unionid, consent: { wecom: true } },
     );
     const lastAdded = Math.max(0, ...detail.follow_user.map((f) => f.createtime ?? 0));
-    // Adding a staff member is something the customer did: it counts as seen, and as WeCom consent.
-    if (lastAdded) await this.members.seen(member.id, new Date(lastAdded * 1000), created ? undefined : { wecom: true });
+    // Adding a staff member is something the customer did: it counts as seen, and as WeCom consent (on that contact).
+    if (lastAdded) {
+      const at = new Date(lastAdded * 1000);
+      await this.members.seen(member.id, at);
+      await this.members.setIdentityConsent({ type: 'wecom_external_userid', appId: corpId, value: c.external_userid }, true, at);
+    }
     if (!created && c.unionid) await this.members.linkUnionid(member.id, c.unionid);
     if (created && (c.name || c.avatar || c.gender)) {
       await this.members.update(null, member.id, {
