@@ -1,0 +1,87 @@
+import { CUSTOM_EVENT, eventType } from '../../events/event-catalog';
+import { CompileContext, Compiled, RuleError } from './types';
+import { likeEscape } from './sql';
+
+/** Behaviour: did / did not do an event, how often, when, with which properties. */
+export function event(r: Record<string, unknown>, path: string, ctx: CompileContext): Compiled {
+  if (typeof r.eventType !== 'string' || !(eventType(r.eventType) || CUSTOM_EVENT.test(r.eventType))) throw new RuleError(`${path}.eventType`, `unknown event type ${String(r.eventType)}`);
+  if (r.did !== undefined && typeof r.did !== 'boolean') throw new RuleError(`${path}.did`, 'must be true or false');
+  const params: unknown[] = [r.eventType];
+  let where = 'e.member_id = m.id AND e.type = ?';
+  if (r.lastDays !== undefined) {
+    if (!Number.isInteger(r.lastDays) || (r.lastDays as number) < 1 || (r.lastDays as number) > 3650) throw new RuleError(`${path}.lastDays`, 'must be a whole number of days, 1-3650');
+    where += ' AND e.occurred_at >= ?';
+    params.push(ctx.dbDatetime(new Date(ctx.now.getTime() - (r.lastDays as number) * 86_400_000)));
+  }
+  if (r.properties !== undefined) {
+    const p = eventProperties(r.properties, String(r.eventType), `${path}.properties`, ctx);
+    where += p.sql;
+    params.push(...p.params);
+  }
+  const did = r.did !== false;
+  if (r.count !== undefined) {
+    if (!did) throw new RuleError(`${path}.count`, 'applies to "did" rules only');
+    const c = r.count as { op?: unknown; n?: unknown };
+    const cmp = { atLeast: '>=', atMost: '<=', exactly: '=' }[String(c?.op)];
+    if (!cmp) throw new RuleError(`${path}.count.op`, 'must be atLeast, atMost or exactly');
+    if (!Number.isInteger(c.n) || (c.n as number) < 0 || (c.n as number) > 100_000) throw new RuleError(`${path}.count.n`, 'must be a whole number 0-100000');
+    return { sql: `(SELECT COUNT(*) FROM event e WHERE ${where}) ${cmp} ?`, params: [...params, c.n] };
+  }
+  const exists = `EXISTS (SELECT 1 FROM event e WHERE ${where})`;
+  return { sql: did ? exists : `NOT ${exists}`, params };
+}
+
+const PROPERTY_OPS = ['eq', 'neq', 'gt', 'gte', 'lt', 'lte', 'in', 'contains'] as const;
+const PROPERTY_NAME = /^[A-Za-z_][A-Za-z0-9_]{0,63}$/;
+
+/** Filters on event properties (JSON): typed by the catalog, or by the value given for custom events. */
+function eventProperties(list: unknown, type: string, path: string, ctx: CompileContext): Compiled {
+  if (!Array.isArray(list) || list.length > 10) throw new RuleError(path, 'must be a list of at most 10 property filters');
+  const schema = eventType(type)?.properties;
+  let sql = '';
+  const params: unknown[] = [];
+  list.forEach((f: { name?: unknown; operator?: unknown; value?: unknown }, i) => {
+    const at = `${path}[${i}]`;
+    if (typeof f?.name !== 'string' || !PROPERTY_NAME.test(f.name)) throw new RuleError(`${at}.name`, 'must be a property name');
+    const declared = schema?.find((p) => p.name === f.name)?.type;
+    if (schema && !declared) throw new RuleError(`${at}.name`, `${type} has no property ${f.name}`);
+    const op = f.operator as (typeof PROPERTY_OPS)[number];
+    if (!PROPERTY_OPS.includes(op)) throw new RuleError(`${at}.operator`, `must be one of ${PROPERTY_OPS.join(', ')}`);
+    const sample = Array.isArray(f.value) ? f.value[0] : f.value;
+    const kind = declared === 'number' || (!declared && typeof sample === 'number') ? 'number' : declared === 'boolean' || (!declared && typeof sample === 'boolean') ? 'boolean' : 'string';
+    const check = (v: unknown, where: string) => {
+      if (kind === 'number' && (typeof v !== 'number' || !Number.isFinite(v))) throw new RuleError(where, 'must be a number');
+      if (kind === 'boolean' && typeof v !== 'boolean') throw new RuleError(where, 'must be true or false');
+      if (kind === 'string' && (typeof v !== 'string' || v.length > 255)) throw new RuleError(where, 'must be text of at most 255 characters');
+      return kind === 'boolean' ? (v ? 1 : 0) : v;
+    };
+    if ((op === 'gt' || op === 'gte' || op === 'lt' || op === 'lte') && kind !== 'number') throw new RuleError(`${at}.operator`, `${op} compares numbers; ${f.name} is ${kind}`);
+    if (op === 'contains' && kind !== 'string') throw new RuleError(`${at}.operator`, `contains applies to text; ${f.name} is ${kind}`);
+    const read = ctx.dialect === 'mysql' ? 'JSON_VALUE(e.properties, ?)' : 'json_extract(e.properties, ?)';
+    const value = kind === 'number' ? (ctx.dialect === 'mysql' ? `CAST(${read} AS DECIMAL(30,6))` : `CAST(${read} AS REAL)`) : read;
+    const jsonPath = `$.${f.name}`;
+    switch (op) {
+      case 'in': {
+        if (!Array.isArray(f.value) || !f.value.length || f.value.length > 100) throw new RuleError(`${at}.value`, 'must be a list of 1-100 values');
+        const vals = f.value.map((v, j) => check(v, `${at}.value[${j}]`));
+        sql += ` AND ${value} IN (${vals.map(() => '?').join(', ')})`;
+        params.push(jsonPath, ...vals);
+        break;
+      }
+      case 'contains':
+        sql += ` AND ${value} LIKE ? ESCAPE '!'`;
+        params.push(jsonPath, `%${likeEscape(String(check(f.value, `${at}.value`)))}%`);
+        break;
+      case 'neq':
+        sql += ` AND (${value} IS NULL OR ${value} <> ?)`;
+        params.push(jsonPath, jsonPath, check(f.value, `${at}.value`));
+        break;
+      default: {
+        const cmp = { eq: '=', gt: '>', gte: '>=', lt: '<', lte: '<=' }[op];
+        sql += ` AND ${value} ${cmp} ?`;
+        params.push(jsonPath, check(f.value, `${at}.value`));
+      }
+    }
+  });
+  return { sql, params };
+}

@@ -1,0 +1,96 @@
+/** The rule model's types: rule shapes, field definitions, what compiling needs and gives. */
+export type FieldType = 'string' | 'number' | 'date' | 'datetime' | 'boolean' | 'enum';
+
+export const OPERATORS = ['eq', 'neq', 'gt', 'gte', 'lt', 'lte', 'between', 'in', 'notIn', 'contains', 'startsWith', 'isEmpty', 'isSet', 'before', 'after', 'inLastDays'] as const;
+export type Operator = (typeof OPERATORS)[number];
+
+export const OPS_BY_TYPE: Record<FieldType, Operator[]> = {
+  string: ['eq', 'neq', 'in', 'notIn', 'contains', 'startsWith', 'isEmpty', 'isSet'],
+  enum: ['eq', 'neq', 'in', 'notIn', 'isEmpty', 'isSet'],
+  number: ['eq', 'neq', 'gt', 'gte', 'lt', 'lte', 'between', 'in', 'notIn', 'isEmpty', 'isSet'],
+  date: ['eq', 'before', 'after', 'between', 'inLastDays', 'isEmpty', 'isSet'],
+  datetime: ['before', 'after', 'between', 'inLastDays', 'isEmpty', 'isSet'],
+  boolean: ['eq', 'isEmpty', 'isSet'],
+};
+
+export interface GroupRule {
+  kind: 'group';
+  op: 'and' | 'or';
+  not?: boolean;
+  rules: SegmentRule[];
+}
+export interface AttributeRule {
+  kind: 'attribute';
+  field: string;
+  operator: Operator;
+  value?: unknown;
+  not?: boolean;
+}
+export interface TagRule {
+  kind: 'tags';
+  match: 'any' | 'all' | 'none';
+  tagIds: number[];
+}
+export interface EventRule {
+  kind: 'event';
+  eventType: string;
+  /** did (default) or did not */
+  did?: boolean;
+  /** in the last N days; omitted: ever */
+  lastDays?: number;
+  /** how many times (did only): at least / at most / exactly */
+  count?: { op: 'atLeast' | 'atMost' | 'exactly'; n: number };
+  /** only events whose properties match all of these (e.g. amount ≥ 10000) */
+  properties?: { name: string; operator: 'eq' | 'neq' | 'gt' | 'gte' | 'lt' | 'lte' | 'in' | 'contains'; value: unknown }[];
+}
+/** In (or not in) a saved segment. */
+export interface SegmentRefRule {
+  kind: 'segment';
+  segmentId: number;
+  not?: boolean;
+}
+/** Reachability and relations: follows an OA, has used a mini-program, is served by a WeCom staff member. */
+export interface RelationRule {
+  kind: 'relation';
+  relation: 'followsOa' | 'usedMiniapp' | 'addedByStaff';
+  /** OA / mini-program appid, or the WeCom corpid (addedByStaff, optional) */
+  appId?: string;
+  staffUserId?: string;
+  not?: boolean;
+}
+export type SegmentRule = GroupRule | AttributeRule | TagRule | EventRule | SegmentRefRule | RelationRule;
+
+/** A member field a rule can name: a column of `member`, or a custom attribute. */
+export interface FieldDef {
+  type: FieldType;
+  options?: string[];
+  /** member column, or a custom attribute id */
+  column?: string;
+  attributeId?: number;
+}
+
+export interface CompileContext {
+  fields: Map<string, FieldDef>;
+  knownTagIds: Set<number>;
+  /** "now" for relative windows */
+  now: Date;
+  /** SQL dialect, for reading event properties (JSON) */
+  dialect?: 'mysql' | 'sqlite';
+  /** saved segments a rule may refer to */
+  segments?: Map<number, { type: 'dynamic' | 'static'; rule: unknown }>;
+  dbDatetime: (d: Date) => string;
+}
+
+export class RuleError extends Error {
+  constructor(
+    public readonly path: string,
+    message: string,
+  ) {
+    super(`${path}: ${message}`);
+  }
+}
+
+export interface Compiled {
+  sql: string;
+  params: unknown[];
+}
