@@ -34,10 +34,16 @@ describe('compileRule', () => {
       "(m.city = ?) AND (EXISTS (SELECT 1 FROM member_tag mt WHERE mt.member_id = m.id AND mt.tag_id IN (?)) AND EXISTS (SELECT 1 FROM member_tag mt WHERE mt.member_id = m.id AND mt.tag_id IN (?))) AND (NOT ((EXISTS (SELECT 1 FROM event e WHERE e.member_id = m.id AND e.type = ? AND e.occurred_at >= ?)) OR (EXISTS (SELECT 1 FROM member_attribute a WHERE a.member_id = m.id AND a.attribute_id = ? AND a.value_number >= ? AND a.value_number <= ?))))",
     );
     expect(c.params).toEqual(["上海'; DROP TABLE member; --", 1, 2, 'pay.paid', '2026-09-24 00:00:00', 7, 36, 38]);
+    // the 60-day window, even under NOT, tells the sweep whom the passing time can move
+    expect(c.moving).toHaveLength(1);
+    expect(c.moving?.[0](new Date('2026-11-23T00:00:00Z'), new Date('2026-11-23T01:00:00Z'))).toEqual({
+      sql: 'SELECT e.member_id FROM event e WHERE e.type = ? AND e.occurred_at >= ? AND e.occurred_at < ? AND e.member_id IS NOT NULL',
+      params: ['pay.paid', '2026-09-24 00:00:00', '2026-09-24 01:00:00'],
+    });
   });
 
   it('counts events and escapes LIKE patterns', () => {
-    expect(compileRule({ kind: 'event', eventType: 'custom.store_visit', count: { op: 'atLeast', n: 3 }, lastDays: 30 }, ctx)).toEqual({
+    expect(compileRule({ kind: 'event', eventType: 'custom.store_visit', count: { op: 'atLeast', n: 3 }, lastDays: 30 }, ctx)).toMatchObject({
       sql: '(SELECT COUNT(*) FROM event e WHERE e.member_id = m.id AND e.type = ? AND e.occurred_at >= ?) >= ?',
       params: ['custom.store_visit', '2026-10-24 00:00:00', 3],
     });

@@ -6,7 +6,7 @@
 import { attribute } from './rules/attribute';
 import { event } from './rules/event';
 import { relation, tags } from './rules/relation';
-import { CompileContext, Compiled, FieldDef, RuleError } from './rules/types';
+import { CompileContext, Compiled, FieldDef, RuleError, movingOf } from './rules/types';
 
 export * from './rules/types';
 
@@ -80,14 +80,14 @@ function compile(rule: unknown, path: string, depth: number, ctx: CompileContext
   }
   if (r.kind !== 'group' && ++state.conditions > MAX_CONDITIONS) throw new RuleError(path, `a rule has at most ${MAX_CONDITIONS} conditions`);
   if (r.not !== undefined && typeof r.not !== 'boolean') throw new RuleError(`${path}.not`, 'must be true or false');
-  return r.not === true ? { sql: `NOT (${out.sql})`, params: out.params } : out;
+  return r.not === true ? { sql: `NOT (${out.sql})`, params: out.params, moving: out.moving } : out;
 }
 
 function group(r: Record<string, unknown>, path: string, depth: number, ctx: CompileContext, state: State): Compiled {
   if (r.op !== 'and' && r.op !== 'or') throw new RuleError(`${path}.op`, 'must be and or or');
   if (!Array.isArray(r.rules) || r.rules.length === 0) throw new RuleError(`${path}.rules`, 'must be a non-empty list');
   const parts = r.rules.map((child, i) => compile(child, `${path}.rules[${i}]`, depth + 1, ctx, state));
-  return { sql: parts.map((p) => `(${p.sql})`).join(r.op === 'and' ? ' AND ' : ' OR '), params: parts.flatMap((p) => p.params) };
+  return { sql: parts.map((p) => `(${p.sql})`).join(r.op === 'and' ? ' AND ' : ' OR '), params: parts.flatMap((p) => p.params), moving: movingOf(parts) };
 }
 
 function segmentRef(r: Record<string, unknown>, path: string, depth: number, ctx: CompileContext, state: State): Compiled {

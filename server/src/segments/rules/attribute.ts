@@ -9,16 +9,30 @@ export function attribute(r: Record<string, unknown>, path: string, ctx: Compile
   const op = r.operator as Operator;
   if (!OPS_BY_TYPE[def.type].includes(op)) throw new RuleError(`${path}.operator`, `${String(r.operator)} does not apply to ${def.type} field ${r.field} (use ${OPS_BY_TYPE[def.type].join(', ')})`);
   const value = checkValue(def, op, r.value, `${path}.value`, ctx);
+  const moving = op === 'inLastDays' ? [lastDaysCandidates(def, Number(value), ctx)] : undefined;
   if (def.column) {
     // Booleans are tinyint on MySQL and integers on SQLite: compare as numbers.
-    return condition(`m.${def.column}`, def, op, value, ctx);
+    return { ...condition(`m.${def.column}`, def, op, value, ctx), moving };
   }
   const col = def.type === 'number' ? 'a.value_number' : def.type === 'date' ? 'a.value_date' : def.type === 'boolean' ? 'a.value_bool' : 'a.value_text';
   const has = `EXISTS (SELECT 1 FROM member_attribute a WHERE a.member_id = m.id AND a.attribute_id = ?`;
   if (op === 'isSet') return { sql: `${has})`, params: [def.attributeId] };
   if (op === 'isEmpty') return { sql: `NOT ${has})`, params: [def.attributeId] };
   const inner = condition(col, def, op, value, ctx);
-  return { sql: `${has} AND ${inner.sql})`, params: [def.attributeId, ...inner.params] };
+  return { sql: `${has} AND ${inner.sql})`, params: [def.attributeId, ...inner.params], moving };
+}
+
+/** "In the last N days" changes for values that leave the window as the clock moves: those between from-N and to-N. */
+function lastDaysCandidates(def: FieldDef, days: number, ctx: CompileContext) {
+  return (from: Date, to: Date): Compiled => {
+    const edge = (d: Date) => {
+      const s = ctx.dbDatetime(new Date(d.getTime() - days * 86_400_000));
+      return def.type === 'date' ? s.slice(0, 10) : s;
+    };
+    if (def.column) return { sql: `SELECT m.id AS member_id FROM member m WHERE m.${def.column} >= ? AND m.${def.column} < ?`, params: [edge(from), edge(to)] };
+    const col = def.type === 'date' ? 'a.value_date' : 'a.value_text';
+    return { sql: `SELECT a.member_id FROM member_attribute a WHERE a.attribute_id = ? AND ${col} >= ? AND ${col} < ?`, params: [def.attributeId, edge(from), edge(to)] };
+  };
 }
 
 /** One comparison on a column (negations such as ≠ and "not in" keep NULLs out, as people expect). */

@@ -13,6 +13,7 @@ export function event(r: Record<string, unknown>, path: string, ctx: CompileCont
     where += ' AND e.occurred_at >= ?';
     params.push(ctx.dbDatetime(new Date(ctx.now.getTime() - (r.lastDays as number) * 86_400_000)));
   }
+  const moving = r.lastDays === undefined ? undefined : [windowCandidates(r.eventType, r.lastDays as number, ctx)];
   if (r.properties !== undefined) {
     const p = eventProperties(r.properties, String(r.eventType), `${path}.properties`, ctx);
     where += p.sql;
@@ -25,10 +26,18 @@ export function event(r: Record<string, unknown>, path: string, ctx: CompileCont
     const cmp = { atLeast: '>=', atMost: '<=', exactly: '=' }[String(c?.op)];
     if (!cmp) throw new RuleError(`${path}.count.op`, 'must be atLeast, atMost or exactly');
     if (!Number.isInteger(c.n) || (c.n as number) < 0 || (c.n as number) > 100_000) throw new RuleError(`${path}.count.n`, 'must be a whole number 0-100000');
-    return { sql: `(SELECT COUNT(*) FROM event e WHERE ${where}) ${cmp} ?`, params: [...params, c.n] };
+    return { sql: `(SELECT COUNT(*) FROM event e WHERE ${where}) ${cmp} ?`, params: [...params, c.n], moving };
   }
   const exists = `EXISTS (SELECT 1 FROM event e WHERE ${where})`;
-  return { sql: did ? exists : `NOT ${exists}`, params };
+  return { sql: did ? exists : `NOT ${exists}`, params, moving };
+}
+
+/** A window of the last N days loses the events that were N days old as the clock moves from `from` to `to`. */
+function windowCandidates(type: string, days: number, ctx: CompileContext) {
+  return (from: Date, to: Date): Compiled => ({
+    sql: 'SELECT e.member_id FROM event e WHERE e.type = ? AND e.occurred_at >= ? AND e.occurred_at < ? AND e.member_id IS NOT NULL',
+    params: [type, ctx.dbDatetime(new Date(from.getTime() - days * 86_400_000)), ctx.dbDatetime(new Date(to.getTime() - days * 86_400_000))],
+  });
 }
 
 const PROPERTY_OPS = ['eq', 'neq', 'gt', 'gte', 'lt', 'lte', 'in', 'contains'] as const;

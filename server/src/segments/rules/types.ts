@@ -93,4 +93,19 @@ export class RuleError extends Error {
 export interface Compiled {
   sql: string;
   params: unknown[];
+  /**
+   * Time-relative conditions ("in the last 30 days", "birthday within 7 days"): for each, the members
+   * whose answer can change while the clock moves from `from` to `to`. The membership sweep
+   * re-evaluates only these.
+   */
+  moving?: MovingCandidates[];
+}
+
+/** A query of `member_id`s (parameterized) whose time-relative answer can change between `from` and `to`. */
+export type MovingCandidates = (from: Date, to: Date) => Compiled;
+
+/** Joins the moving candidates of several parts (a group, a negation keeps its part's). */
+export function movingOf(parts: Compiled[]): MovingCandidates[] | undefined {
+  const all = parts.flatMap((p) => p.moving ?? []);
+  return all.length ? all : undefined;
 }
