@@ -6,7 +6,7 @@
 import { attribute } from './rules/attribute';
 import { event } from './rules/event';
 import { relation, tags } from './rules/relation';
-import { CompileContext, Compiled, FieldDef, RuleError, movingOf } from './rules/types';
+import { CompileContext, Compiled, FieldDef, RuleError, movingOf, readsOf } from './rules/types';
 
 export * from './rules/types';
 
@@ -80,14 +80,14 @@ function compile(rule: unknown, path: string, depth: number, ctx: CompileContext
   }
   if (r.kind !== 'group' && ++state.conditions > MAX_CONDITIONS) throw new RuleError(path, `a rule has at most ${MAX_CONDITIONS} conditions`);
   if (r.not !== undefined && typeof r.not !== 'boolean') throw new RuleError(`${path}.not`, 'must be true or false');
-  return r.not === true ? { sql: `NOT (${out.sql})`, params: out.params, moving: out.moving } : out;
+  return r.not === true ? { ...out, sql: `NOT (${out.sql})` } : out;
 }
 
 function group(r: Record<string, unknown>, path: string, depth: number, ctx: CompileContext, state: State): Compiled {
   if (r.op !== 'and' && r.op !== 'or') throw new RuleError(`${path}.op`, 'must be and or or');
   if (!Array.isArray(r.rules) || r.rules.length === 0) throw new RuleError(`${path}.rules`, 'must be a non-empty list');
   const parts = r.rules.map((child, i) => compile(child, `${path}.rules[${i}]`, depth + 1, ctx, state));
-  return { sql: parts.map((p) => `(${p.sql})`).join(r.op === 'and' ? ' AND ' : ' OR '), params: parts.flatMap((p) => p.params), moving: movingOf(parts) };
+  return { sql: parts.map((p) => `(${p.sql})`).join(r.op === 'and' ? ' AND ' : ' OR '), params: parts.flatMap((p) => p.params), moving: movingOf(parts), reads: readsOf(parts) };
 }
 
 function segmentRef(r: Record<string, unknown>, path: string, depth: number, ctx: CompileContext, state: State): Compiled {
@@ -95,7 +95,7 @@ function segmentRef(r: Record<string, unknown>, path: string, depth: number, ctx
   const seg = Number.isInteger(id) ? ctx.segments?.get(id as number) : undefined;
   if (!seg) throw new RuleError(`${path}.segmentId`, `no segment ${String(id)}`);
   if (state.within.includes(id as number)) throw new RuleError(`${path}.segmentId`, `segment ${String(id)} would include itself`);
-  if (seg.type === 'static') return { sql: 'EXISTS (SELECT 1 FROM segment_member sm WHERE sm.segment_id = ? AND sm.member_id = m.id)', params: [id] };
+  if (seg.type === 'static') return { sql: 'EXISTS (SELECT 1 FROM segment_member sm WHERE sm.segment_id = ? AND sm.member_id = m.id)', params: [id], reads: [`segment_member:${String(id)}`] };
   state.within.push(id as number);
   try {
     return compile(seg.rule, `${path}(segment ${String(id)})`, depth + 1, ctx, state);

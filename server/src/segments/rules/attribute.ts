@@ -10,16 +10,17 @@ export function attribute(r: Record<string, unknown>, path: string, ctx: Compile
   if (!OPS_BY_TYPE[def.type].includes(op)) throw new RuleError(`${path}.operator`, `${String(r.operator)} does not apply to ${def.type} field ${r.field} (use ${OPS_BY_TYPE[def.type].join(', ')})`);
   const value = checkValue(def, op, r.value, `${path}.value`, ctx);
   const moving = op === 'inLastDays' ? [lastDaysCandidates(def, Number(value), ctx)] : undefined;
+  const reads = [`field:${r.field}`];
   if (def.column) {
     // Booleans are tinyint on MySQL and integers on SQLite: compare as numbers.
-    return { ...condition(`m.${def.column}`, def, op, value, ctx), moving };
+    return { ...condition(`m.${def.column}`, def, op, value, ctx), moving, reads };
   }
   const col = def.type === 'number' ? 'a.value_number' : def.type === 'date' ? 'a.value_date' : def.type === 'boolean' ? 'a.value_bool' : 'a.value_text';
   const has = `EXISTS (SELECT 1 FROM member_attribute a WHERE a.member_id = m.id AND a.attribute_id = ?`;
-  if (op === 'isSet') return { sql: `${has})`, params: [def.attributeId] };
-  if (op === 'isEmpty') return { sql: `NOT ${has})`, params: [def.attributeId] };
+  if (op === 'isSet') return { sql: `${has})`, params: [def.attributeId], reads };
+  if (op === 'isEmpty') return { sql: `NOT ${has})`, params: [def.attributeId], reads };
   const inner = condition(col, def, op, value, ctx);
-  return { sql: `${has} AND ${inner.sql})`, params: [def.attributeId, ...inner.params], moving };
+  return { sql: `${has} AND ${inner.sql})`, params: [def.attributeId, ...inner.params], moving, reads };
 }
 
 /** "In the last N days" changes for values that leave the window as the clock moves: those between from-N and to-N. */

@@ -26,10 +26,10 @@ export function event(r: Record<string, unknown>, path: string, ctx: CompileCont
     const cmp = { atLeast: '>=', atMost: '<=', exactly: '=' }[String(c?.op)];
     if (!cmp) throw new RuleError(`${path}.count.op`, 'must be atLeast, atMost or exactly');
     if (!Number.isInteger(c.n) || (c.n as number) < 0 || (c.n as number) > 100_000) throw new RuleError(`${path}.count.n`, 'must be a whole number 0-100000');
-    return { sql: `(SELECT COUNT(*) FROM event e WHERE ${where}) ${cmp} ?`, params: [...params, c.n], moving };
+    return { sql: `(SELECT COUNT(*) FROM event e WHERE ${where}) ${cmp} ?`, params: [...params, c.n], moving, reads: [`event:${r.eventType}`] };
   }
   const exists = `EXISTS (SELECT 1 FROM event e WHERE ${where})`;
-  return { sql: did ? exists : `NOT ${exists}`, params, moving };
+  return { sql: did ? exists : `NOT ${exists}`, params, moving, reads: [`event:${r.eventType}`] };
 }
 
 /** A window of the last N days loses the events that were N days old as the clock moves from `from` to `to`. */

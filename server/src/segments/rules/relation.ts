@@ -8,14 +8,14 @@ export function tags(r: Record<string, unknown>, path: string, ctx: CompileConte
     if (!Number.isInteger(id) || !ctx.knownTagIds.has(id as number)) throw new RuleError(`${path}.tagIds[${i}]`, `no tag ${String(id)}`);
     return id as number;
   });
-  const has = (list: number[]) => ({ sql: `EXISTS (SELECT 1 FROM member_tag mt WHERE mt.member_id = m.id AND mt.tag_id IN (${list.map(() => '?').join(', ')}))`, params: list });
+  const has = (list: number[]): Compiled => ({ reads: list.map((id) => `tag:${id}`), sql: `EXISTS (SELECT 1 FROM member_tag mt WHERE mt.member_id = m.id AND mt.tag_id IN (${list.map(() => '?').join(', ')}))`, params: list });
   if (r.match === 'any') return has(ids);
   if (r.match === 'none') {
     const h = has(ids);
-    return { sql: `NOT ${h.sql}`, params: h.params };
+    return { ...h, sql: `NOT ${h.sql}` };
   }
   const each = [...new Set(ids)].map((id) => has([id]));
-  return { sql: each.map((e) => e.sql).join(' AND '), params: each.flatMap((e) => e.params) };
+  return { sql: each.map((e) => e.sql).join(' AND '), params: each.flatMap((e) => e.params), reads: ids.map((id) => `tag:${id}`) };
 }
 
 
@@ -33,13 +33,13 @@ export function relation(r: Record<string, unknown>, path: string): Compiled {
       const type = r.relation === 'followsOa' ? 'oa_openid' : 'mp_openid';
       // following: an identity on that OA whose consent was not withdrawn (unfollowing withdraws it)
       const consent = r.relation === 'followsOa' ? ' AND (i.consent IS NULL OR i.consent = 1)' : '';
-      return { sql: `EXISTS (SELECT 1 FROM member_identity i WHERE i.member_id = m.id AND i.type = ? AND i.app_id = ?${consent})`, params: [type, appId] };
+      return { sql: `EXISTS (SELECT 1 FROM member_identity i WHERE i.member_id = m.id AND i.type = ? AND i.app_id = ?${consent})`, params: [type, appId], reads: ['identity'] };
     }
     case 'addedByStaff': {
       const staff = text(r.staffUserId, 'staffUserId', true);
       const corpId = text(r.appId, 'appId', false);
       const corp = corpId ? " AND f.account_id IN (SELECT c.id FROM channel_account c WHERE c.type = 'wecom' AND c.external_id = ?)" : '';
-      return { sql: `EXISTS (SELECT 1 FROM wecom_contact_follow f WHERE f.member_id = m.id AND f.staff_user_id = ? AND f.removed_at IS NULL${corp})`, params: corpId ? [staff, corpId] : [staff] };
+      return { sql: `EXISTS (SELECT 1 FROM wecom_contact_follow f WHERE f.member_id = m.id AND f.staff_user_id = ? AND f.removed_at IS NULL${corp})`, params: corpId ? [staff, corpId] : [staff], reads: ['wecom_follow'] };
     }
     default:
       throw new RuleError(`${path}.relation`, 'must be followsOa, usedMiniapp or addedByStaff');

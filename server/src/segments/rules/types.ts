@@ -99,10 +99,21 @@ export interface Compiled {
    * re-evaluates only these.
    */
   moving?: MovingCandidates[];
+  /**
+   * What the condition reads, so a change elsewhere can tell which segments it may affect:
+   * `event:<type>`, `tag:<id>`, `field:<name>` (member fields and `attributes.<key>`), `identity`,
+   * `wecom_follow`, `segment_member:<id>` (a static list), `stats` (payment summaries).
+   */
+  reads?: string[];
 }
 
 /** A query of `member_id`s (parameterized) whose time-relative answer can change between `from` and `to`. */
 export type MovingCandidates = (from: Date, to: Date) => Compiled;
+
+/** Joins what several parts read. */
+export function readsOf(parts: Compiled[]): string[] {
+  return [...new Set(parts.flatMap((p) => p.reads ?? []))];
+}
 
 /** Joins the moving candidates of several parts (a group, a negation keeps its part's). */
 export function movingOf(parts: Compiled[]): MovingCandidates[] | undefined {
