@@ -127,4 +127,17 @@ describe('WeCom customers and the staff who serve them (MariaDB)', () => {
     await t.http().post(`/api/wecom/accounts/${accountId}/sync/contacts`).set(bearer(storeStaff)).expect(403);
     await t.http().get(`/api/members/${knownMember}/wecom-staff`).expect(401);
   });
+
+  it('a known customer whose unionid another record holds is merged with it on the next import', async () => {
+    const before = await memberOf('wmImport0003');
+    // the same person reached us through the mini-program first, known by unionid only
+    const other = (await t.http().post('/api/members').set(bearer(owner)).send({ nickname: '小程序会员', identities: [{ type: 'unionid', value: 'oUlaterJoined001' }] }).expect(201)).body.id;
+    await t.http().post('/sandbox/wecom/customers').send({ corpId: CORP, userId: 'liu_yang', externalUserId: 'wmImport0003', unionid: 'oUlaterJoined001', createTime: 1767484800 }).expect(200);
+    await runSync('contacts');
+    // the older record stays and takes the unionid; the newer one answers 404 naming where it went
+    const detail = (await t.http().get(`/api/members/${before.id}`).set(bearer(owner)).expect(200)).body;
+    expect(detail.identities).toEqual(expect.arrayContaining([expect.objectContaining({ type: 'unionid', value: 'oUlaterJoined001' })]));
+    await t.http().get(`/api/members/${other}`).set(bearer(owner)).expect(404);
+    expect((await t.http().get(`/api/members/${before.id}/merges`).set(bearer(owner)).expect(200)).body).toEqual([expect.objectContaining({ reason: 'unionid' })]);
+  });
 });

@@ -114,9 +114,10 @@ export class WecomContactImportService implements OnModuleInit {
       await this.members.seen(member.id, at);
       await this.members.setIdentityConsent({ type: 'wecom_external_userid', appId: corpId, value: c.external_userid }, true, at);
     }
-    if (!created && c.unionid) await this.members.linkUnionid(member.id, c.unionid);
+    // a unionid another record holds makes the two one person (merged, the older kept), as OA and mini-program logins do
+    const memberId = !created && c.unionid ? await this.members.claimUnionid(member.id, c.unionid) : member.id;
     if (created && (c.name || c.avatar || c.gender)) {
-      await this.members.update(null, member.id, {
+      await this.members.update(null, memberId, {
         ...(c.name ? { nickname: c.name.slice(0, 64) } : {}),
         ...(c.avatar && /^https?:\/\//.test(c.avatar) ? { avatarUrl: c.avatar } : {}),
         ...(c.gender ? { gender: GENDER[c.gender] ?? 'unknown' } : {}),
@@ -125,7 +126,7 @@ export class WecomContactImportService implements OnModuleInit {
     for (const f of detail.follow_user) {
       await this.contacts.apply(
         { accountId, externalUserId: c.external_userid, staffUserId: f.userid },
-        member.id,
+        memberId,
         { kind: 'added', at: new Date((f.createtime ?? 0) * 1000), state: f.state || null, addWay: f.add_way ?? null, remark: f.remark ? f.remark.slice(0, 128) : null },
       );
     }
