@@ -53,7 +53,8 @@ COPY --from=prod-deps /app/node_modules node_modules
 COPY --from=build /app/server/dist server/dist
 COPY --from=build /app/admin-web/dist admin-web/dist
 COPY --from=build /app/miniprogram/dist/h5 miniprogram/dist/h5
-# DATA_DIR only matters without DB_URL (embedded SQLite); it must be writable by the app user.
+# DATA_DIR holds the embedded SQLite (without DB_URL) and segment export/import files (api and
+# worker must share it); it must be writable by the app user.
 RUN mkdir -p /app/data && chown node:node /app/data
 USER node
 EXPOSE 3000

@@ -110,8 +110,8 @@ CREATE TABLE `event` (
   `received_at` datetime(6) NOT NULL DEFAULT current_timestamp(6),
   PRIMARY KEY (`id`),
   UNIQUE KEY `uq_event__dedupe_key` (`dedupe_key`),
-  KEY `idx_event__type_time` (`type`,`occurred_at`),
-  KEY `idx_event__member_time` (`member_id`,`occurred_at`)
+  KEY `idx_event__member_time` (`member_id`,`occurred_at`),
+  KEY `idx_event__type_time_member` (`type`,`occurred_at`,`member_id`)
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;
 
 CREATE TABLE `member` (
@@ -140,13 +140,16 @@ CREATE TABLE `member` (
   `last_seen_at` datetime DEFAULT NULL,
   `created_at` datetime(6) NOT NULL DEFAULT current_timestamp(6),
   `updated_at` datetime(6) NOT NULL DEFAULT current_timestamp(6) ON UPDATE current_timestamp(6),
+  `lead_score` int(11) NOT NULL DEFAULT 0,
+  `lead_stage` varchar(16) DEFAULT NULL,
   PRIMARY KEY (`id`),
   KEY `idx_member__phone_hash` (`phone_hash`),
   KEY `idx_member__source_channel` (`source_channel`),
   KEY `idx_member__stage` (`lifecycle_stage`),
   KEY `idx_member__store_created` (`store_id`,`created_at`),
   KEY `idx_member__last_seen` (`last_seen_at`,`id`),
-  KEY `idx_member__created` (`created_at`,`id`)
+  KEY `idx_member__created` (`created_at`,`id`),
+  KEY `idx_member__lead_score` (`lead_score`)
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;
 
 CREATE TABLE `member_attribute` (
@@ -226,6 +229,18 @@ CREATE TABLE `member_merge` (
   KEY `idx_member_merge__kept` (`kept_member_id`)
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;
 
+CREATE TABLE `member_stats` (
+  `member_id` int(11) NOT NULL,
+  `paid_count` int(11) NOT NULL DEFAULT 0,
+  `paid_amount` bigint(20) NOT NULL DEFAULT 0,
+  `first_paid_at` datetime DEFAULT NULL,
+  `last_paid_at` datetime DEFAULT NULL,
+  `updated_at` datetime(6) NOT NULL DEFAULT current_timestamp(6) ON UPDATE current_timestamp(6),
+  PRIMARY KEY (`member_id`),
+  KEY `idx_member_stats__amount` (`paid_amount`),
+  KEY `idx_member_stats__last_paid` (`last_paid_at`)
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;
+
 CREATE TABLE `member_tag` (
   `member_id` int(11) NOT NULL,
   `tag_id` int(11) NOT NULL,
@@ -296,6 +311,8 @@ CREATE TABLE `segment` (
   `created_by` int(11) DEFAULT NULL,
   `created_at` datetime(6) NOT NULL DEFAULT current_timestamp(6),
   `updated_at` datetime(6) NOT NULL DEFAULT current_timestamp(6) ON UPDATE current_timestamp(6),
+  `tracked` tinyint(4) NOT NULL DEFAULT 0,
+  `last_swept_at` datetime DEFAULT NULL,
   PRIMARY KEY (`id`),
   UNIQUE KEY `uq_segment__name` (`name`)
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;
@@ -309,11 +326,68 @@ CREATE TABLE `segment_count` (
   KEY `idx_segment_count__segment` (`segment_id`,`counted_at`)
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;
 
+CREATE TABLE `segment_evaluation_pending` (
+  `id` int(11) NOT NULL AUTO_INCREMENT,
+  `member_id` int(11) NOT NULL,
+  `read_key` varchar(128) NOT NULL,
+  PRIMARY KEY (`id`),
+  UNIQUE KEY `uq_segment_evaluation_pending__member_read` (`member_id`,`read_key`)
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;
+
+CREATE TABLE `segment_job` (
+  `id` int(11) NOT NULL AUTO_INCREMENT,
+  `segment_id` int(11) DEFAULT NULL,
+  `kind` varchar(16) NOT NULL,
+  `status` varchar(16) NOT NULL,
+  `total` int(11) NOT NULL DEFAULT 0,
+  `processed` int(11) NOT NULL DEFAULT 0,
+  `progress` int(11) NOT NULL DEFAULT 0,
+  `matched` int(11) NOT NULL DEFAULT 0,
+  `unmatched` int(11) NOT NULL DEFAULT 0,
+  `added` int(11) NOT NULL DEFAULT 0,
+  `options` text DEFAULT NULL,
+  `error` varchar(500) DEFAULT NULL,
+  `result_file` varchar(255) DEFAULT NULL,
+  `created_by` int(11) DEFAULT NULL,
+  `created_at` datetime(6) NOT NULL DEFAULT current_timestamp(6),
+  `started_at` datetime DEFAULT NULL,
+  `finished_at` datetime DEFAULT NULL,
+  PRIMARY KEY (`id`),
+  KEY `idx_segment_job__segment` (`segment_id`)
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;
+
+CREATE TABLE `segment_job_error` (
+  `id` int(11) NOT NULL AUTO_INCREMENT,
+  `job_id` int(11) NOT NULL,
+  `line` int(11) NOT NULL,
+  `value` varchar(255) NOT NULL,
+  `reason` varchar(16) NOT NULL,
+  `message` varchar(255) NOT NULL,
+  PRIMARY KEY (`id`),
+  KEY `idx_segment_job_error__job` (`job_id`,`line`)
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;
+
+CREATE TABLE `segment_layer_config` (
+  `layer` varchar(32) NOT NULL,
+  `value` text NOT NULL,
+  `updated_by` int(11) DEFAULT NULL,
+  `updated_at` datetime(6) NOT NULL DEFAULT current_timestamp(6) ON UPDATE current_timestamp(6),
+  PRIMARY KEY (`layer`)
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;
+
 CREATE TABLE `segment_member` (
   `segment_id` int(11) NOT NULL,
   `member_id` int(11) NOT NULL,
   PRIMARY KEY (`segment_id`,`member_id`),
   KEY `idx_segment_member__member` (`member_id`)
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;
+
+CREATE TABLE `segment_membership` (
+  `segment_id` int(11) NOT NULL,
+  `member_id` int(11) NOT NULL,
+  `entered_at` datetime(3) NOT NULL,
+  PRIMARY KEY (`segment_id`,`member_id`),
+  KEY `idx_segment_membership__member` (`member_id`)
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;
 
 CREATE TABLE `store` (

@@ -16,6 +16,7 @@ import { OaModule } from './wechat/oa/oa.module';
 import { WecomModule } from './wechat/wecom/wecom.module';
 import { TagSyncModule } from './tags/sync/tag-sync.module';
 import { SegmentsModule } from './segments/segments.module';
+import { SegmentMembershipModule } from './segments/membership/segment-membership.module';
 import { PayModule } from './wechat/pay/pay.module';
 import { MiniappModule } from './wechat/miniapp/miniapp.module';
 import { SandboxModule } from './wechat/sandbox/sandbox.module';
@@ -46,6 +47,7 @@ export class AppModule {
         WecomModule,
         TagSyncModule,
         SegmentsModule,
+        SegmentMembershipModule,
         PayModule,
         MiniappModule,
         DemoModule,

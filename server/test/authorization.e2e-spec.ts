@@ -70,6 +70,14 @@ describe('authorization: each role against each endpoint group (MariaDB)', () =>
       { method: 'get', path: '/api/members/import/999999' },
     ] },
     { name: 'CSV export', allowed: ['owner', 'operator', 'store_manager'], calls: () => [{ method: 'get', path: '/api/members/export.csv' }] },
+    { name: 'segment exports and imports', allowed: HQ, calls: () => [
+      { method: 'post', path: '/api/segments/999999/exports' },
+      { method: 'post', path: '/api/segments/imports' },
+      { method: 'post', path: '/api/segments/999999/imports' },
+      { method: 'get', path: '/api/segment-jobs/999999' },
+      { method: 'get', path: '/api/segment-jobs/999999/file' },
+      { method: 'get', path: '/api/segment-jobs/999999/errors' },
+    ] },
     { name: 'audit log', allowed: HQ, calls: () => [{ method: 'get', path: '/api/audit-logs' }] },
     { name: 'create and edit channel accounts and API keys', allowed: ['owner'], calls: () => [
       { method: 'post', path: '/api/channels', body: { type: 'oa', name: '' } },

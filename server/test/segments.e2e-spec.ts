@@ -61,6 +61,14 @@ describe.each([
     ] })).sample.map((m) => m.id)).toEqual([ids.bob]);
 
     expect((await preview({ kind: 'event', eventType: 'pay.paid', count: { op: 'atLeast', n: 2 }, lastDays: 30 })).sample.map((m) => m.id)).toEqual([ids.alice]);
+    // counts that hold for zero keep the members who never did it; an event not linked to a member yet changes nothing
+    await t.ds.query('INSERT INTO event (type, source, dedupe_key, occurred_at, properties, member_id, status) VALUES (?, ?, ?, ?, ?, ?, ?)', ['pay.paid', 'test', 'seg:unresolved', daysAgo(1), '{}', null, 'received']);
+    const paid30 = async (op: string, n: number) => (await preview({ kind: 'event', eventType: 'pay.paid', count: { op, n }, lastDays: 30 })).sample.map((m) => m.id);
+    expect(await paid30('atMost', 1)).toEqual([ids.erin, ids.dave, ids.carol, ids.bob]);
+    expect(await paid30('exactly', 1)).toEqual([ids.carol]);
+    expect(await paid30('exactly', 0)).toEqual([ids.erin, ids.dave, ids.bob]);
+    expect(await paid30('atLeast', 0)).toHaveLength(5);
+    expect((await preview({ kind: 'group', op: 'and', not: true, rules: [{ kind: 'event', eventType: 'pay.paid', count: { op: 'atLeast', n: 2 }, lastDays: 30 }] })).count).toBe(4);
     expect((await preview({ kind: 'event', eventType: 'pay.paid' })).count).toBe(3);
     expect((await preview({ kind: 'event', eventType: 'custom.coupon_redeemed', lastDays: 7 })).sample.map((m) => m.id)).toEqual([ids.dave]);
     expect((await preview({ kind: 'tags', match: 'none', tagIds: [vip, lapsed] })).sample.map((m) => m.id)).toEqual([ids.erin]);

@@ -646,6 +646,110 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/segment-jobs/{jobId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A segment export or import: status, progress and counts */
+        get: operations["SegmentJobs_status"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/segment-jobs/{jobId}/errors": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** An import's rows that matched no member, with the reason, in file order */
+        get: operations["SegmentJobs_errors"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/segment-jobs/{jobId}/file": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A finished export's CSV (UTF-8 with BOM for Excel); 409 while it is still running */
+        get: operations["SegmentJobs_file"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/segment-layers/lifecycle": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The lifecycle model (AIPL or AARRR), its stage rules and how many members are in each stage */
+        get: operations["Layers_lifecycle"];
+        /** Choose the lifecycle model and define each stage by a rule */
+        put: operations["Layers_setLifecycle"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/segment-layers/rfm": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** RFM thresholds and how many members are in each of the eight groups */
+        get: operations["Layers_rfm"];
+        /** Set where "high" starts for recency, frequency and monetary */
+        put: operations["Layers_setRfm"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/segment-layers/rfm/rebuild": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Recompute every member's paid order figures from the event store (kept current by itself; for an initial load) */
+        post: operations["Layers_rebuild"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/segments": {
         parameters: {
             query?: never;
@@ -696,6 +800,40 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/segments/{id}/exports": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Export the segment's members as CSV (a job: poll it, then download its file) */
+        post: operations["SegmentJobs_startExport"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/segments/{id}/imports": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Add the members a CSV names to an existing static segment (a job) */
+        post: operations["SegmentJobs_importInto"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/segments/{id}/members": {
         parameters: {
             query?: never;
@@ -724,6 +862,23 @@ export interface paths {
         get: operations["Segments_fields"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/segments/imports": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Make a static segment from a CSV of member ids, phones, unionids, openids or WeCom external userids (a job) */
+        post: operations["SegmentJobs_importNew"];
         delete?: never;
         options?: never;
         head?: never;
@@ -2129,6 +2284,10 @@ export interface components {
             /** @enum {string} */
             gender?: "unknown" | "male" | "female";
             identities?: components["schemas"]["IdentityInput"][];
+            /** @description lead score (higher is warmer) */
+            leadScore?: number;
+            /** @enum {string|null} */
+            leadStage?: "cold" | "warm" | "hot" | "qualified" | null;
             level?: number;
             /** @enum {string} */
             lifecycleStage?: "prospect" | "new" | "active" | "loyal" | "dormant" | "churned";
@@ -2151,6 +2310,11 @@ export interface components {
             rule?: {
                 [key: string]: unknown;
             };
+            /**
+             * @description dynamic segments: keep membership current as members change, with segment.entered / segment.left events on their timelines
+             * @default false
+             */
+            tracked: boolean;
             /**
              * @description dynamic: whoever matches the rule when asked; static: a fixed list (a snapshot of the rule now, or memberIds)
              * @enum {string}
@@ -2353,6 +2517,37 @@ export interface components {
             en: string;
             "zh-CN": string;
         };
+        LifecycleConfigDto: {
+            /** @enum {string} */
+            model: "aipl" | "aarrr";
+            /** @description first to last; a member is in the last stage whose rule they match */
+            stages: components["schemas"]["LifecycleStageDto"][];
+        };
+        LifecycleLayerDto: {
+            config: components["schemas"]["LifecycleConfigDto"];
+            /** @description ready definitions of each model to start from */
+            presets: components["schemas"]["LifecycleConfigDto"][];
+            stages: components["schemas"]["LifecycleStageCountDto"][];
+        };
+        LifecycleStageCountDto: {
+            /** @description members whose current stage this is */
+            count: number;
+            key: string;
+            label: string;
+        };
+        LifecycleStageDto: {
+            /**
+             * @description used in rules: {kind:"lifecycle", stages:["purchase"]}
+             * @example purchase
+             */
+            key: string;
+            /** @example 购买 Purchase */
+            label: string;
+            /** @description who is at least in this stage (a segment rule) */
+            rule: {
+                [key: string]: unknown;
+            };
+        };
         LoginDto: {
             password: string;
             /** @example admin */
@@ -2384,6 +2579,9 @@ export interface components {
             identities: components["schemas"]["IdentityDto"][];
             /** Format: date-time */
             lastSeenAt: string | null;
+            leadScore: number;
+            /** @enum {string|null} */
+            leadStage: "cold" | "warm" | "hot" | "qualified" | null;
             level: number;
             /** @enum {string} */
             lifecycleStage: "prospect" | "new" | "active" | "loyal" | "dormant" | "churned";
@@ -2453,6 +2651,9 @@ export interface components {
             id: number;
             /** Format: date-time */
             lastSeenAt: string | null;
+            leadScore: number;
+            /** @enum {string|null} */
+            leadStage: "cold" | "warm" | "hot" | "qualified" | null;
             level: number;
             /** @enum {string} */
             lifecycleStage: "prospect" | "new" | "active" | "loyal" | "dormant" | "churned";
@@ -2675,6 +2876,44 @@ export interface components {
         };
         RefreshDto: {
             refreshToken: string;
+        };
+        RfmConfigDto: {
+            /**
+             * @description frequency is high from this many paid orders
+             * @example 2
+             */
+            frequencyMin: number;
+            /**
+             * @description monetary is high from this total, in fen
+             * @example 50000
+             */
+            monetaryMin: number;
+            /**
+             * @description recency is high when the last paid order is at most this many days old
+             * @example 90
+             */
+            recencyDays: number;
+        };
+        RfmGroupDto: {
+            /** @description members in the group now */
+            count: number;
+            /** @enum {string} */
+            frequency: "high" | "low";
+            /** @enum {string} */
+            group: "importantValue" | "importantDevelop" | "importantRetain" | "importantRecall" | "generalValue" | "generalDevelop" | "generalRetain" | "generalRecall";
+            /** @example 重要价值客户 */
+            label: string;
+            /** @example Important value */
+            labelEn: string;
+            /** @enum {string} */
+            monetary: "high" | "low";
+            /** @enum {string} */
+            recency: "high" | "low";
+        };
+        RfmLayerDto: {
+            config: components["schemas"]["RfmConfigDto"];
+            /** @description the eight classic groups; members who never paid are in none */
+            groups: components["schemas"]["RfmGroupDto"][];
         };
         SandboxAccountDto: {
             /** @description appid, corpid or mchid */
@@ -2974,10 +3213,17 @@ export interface components {
             createdAt: string;
             description: string | null;
             id: number;
+            /**
+             * Format: date-time
+             * @description tracked segments: the last check for members the passing time moved (null while the membership is being built)
+             */
+            lastSweptAt: string | null;
             name: string;
             rule: {
                 [key: string]: unknown;
             } | null;
+            /** @description membership kept current, with segment.entered / segment.left events */
+            tracked: boolean;
             /** @description the last 30 counts, oldest first (the trend line) */
             trend: components["schemas"]["SegmentCountPointDto"][];
             /** @enum {string} */
@@ -2994,13 +3240,60 @@ export interface components {
             /** @enum {string} */
             type: "string" | "number" | "date" | "datetime" | "boolean" | "enum";
         };
+        SegmentJobDto: {
+            /** @description imports: members the segment gained */
+            added: number;
+            /** Format: date-time */
+            createdAt: string;
+            /** @description why the job stopped, if it did */
+            error: string | null;
+            /** @description imports with unmatched rows: where to list them */
+            errorsUrl: string | null;
+            /** @description imports: the uploaded file name */
+            fileName: string | null;
+            /** @description exports, when done: where to download the CSV */
+            fileUrl: string | null;
+            /** Format: date-time */
+            finishedAt: string | null;
+            id: number;
+            /** @enum {string} */
+            kind: "export" | "import" | "snapshot";
+            /** @description imports: rows that matched a member */
+            matched: number;
+            percent: number;
+            processed: number;
+            /** @description the segment exported, or imported into (set once an import has created it) */
+            segmentId: number | null;
+            /** @enum {string} */
+            status: "queued" | "running" | "done" | "failed";
+            /** @description members to export, or data rows in the imported file */
+            total: number;
+            /** @description imports: rows that matched nobody (see errorsUrl) */
+            unmatched: number;
+        };
+        SegmentJobErrorDto: {
+            message: string;
+            /** @enum {string} */
+            reason: "empty" | "invalid" | "not_found" | "ambiguous";
+            /** @description line in the file (the header is line 1) */
+            row: number;
+            value: string;
+        };
+        SegmentJobErrorsPageDto: {
+            items: components["schemas"]["SegmentJobErrorDto"][];
+            /** @description how many of them are kept to list (the first 10,000) */
+            kept: number;
+            nextCursor: string | null;
+            /** @description rows that matched nobody */
+            total: number;
+        };
         SegmentMembersPageDto: {
             items: components["schemas"]["MemberSummaryDto"][];
             nextCursor: string | null;
         };
         SegmentPreviewDto: {
             /**
-             * @description The rule tree. A group: {kind:"group", op:"and"|"or", not?, rules:[…]}. A field condition: {kind:"attribute", field (a member field such as city, points, lastSeenAt, or attributes.<key>), operator, value?, not?}. Tags: {kind:"tags", match:"any"|"all"|"none", tagIds}. Behaviour: {kind:"event", eventType, did?, lastDays?, count?:{op:"atLeast"|"atMost"|"exactly", n}, not?}.
+             * @description The rule tree. A group: {kind:"group", op:"and"|"or", not?, rules:[…]}. A field condition: {kind:"attribute", field (a member field such as city, points, lastSeenAt, birthday, or attributes.<key>; GET /api/segments/fields lists them with their operators), operator, value?, not?}. Tags: {kind:"tags", match:"any"|"all"|"none", tagIds}. Behaviour: {kind:"event", eventType, did?, lastDays? or between?:["YYYY-MM-DD","YYYY-MM-DD"], count?:{op:"atLeast"|"atMost"|"exactly", n}, not?}; or when the first/last one happened: {kind:"event", eventType, occurrence:"first"|"last", operator:"before"|"after"|"between"|"inLastDays"|"notInLastDays", value}. Dates and date-times also take inNextDays N, anniversaryInDays N (0 = today), dayOfMonth [1-31], dayOfWeek [1-7, 1 = Monday], month [1-12], in the brand's time zone.
              * @example {
              *       "kind": "group",
              *       "op": "and",
@@ -3054,6 +3347,10 @@ export interface components {
             /** @description stores this user works in (empty for head-office roles) */
             storeIds: number[];
             username: string;
+        };
+        StatsRebuildDto: {
+            /** @description the job rebuilding member order figures */
+            jobId: string;
         };
         StoreDto: {
             address: string | null;
@@ -3198,6 +3495,10 @@ export interface components {
             /** @enum {string} */
             gender?: "unknown" | "male" | "female";
             identities?: components["schemas"]["IdentityInput"][];
+            /** @description lead score (higher is warmer) */
+            leadScore?: number;
+            /** @enum {string|null} */
+            leadStage?: "cold" | "warm" | "hot" | "qualified" | null;
             level?: number;
             /** @enum {string} */
             lifecycleStage?: "prospect" | "new" | "active" | "loyal" | "dormant" | "churned";
@@ -3217,6 +3518,8 @@ export interface components {
             rule?: {
                 [key: string]: unknown;
             };
+            /** @description dynamic segments: turn membership tracking on (its membership is built in the background, no events for that first build) or off (forgotten) */
+            tracked?: boolean;
         };
         UpdateStoreDto: {
             address?: string;
@@ -3384,6 +3687,10 @@ export type SchemaIdentityInput = components['schemas']['IdentityInput'];
 export type SchemaImportJobDto = components['schemas']['ImportJobDto'];
 export type SchemaImportStartedDto = components['schemas']['ImportStartedDto'];
 export type SchemaLabelDto = components['schemas']['LabelDto'];
+export type SchemaLifecycleConfigDto = components['schemas']['LifecycleConfigDto'];
+export type SchemaLifecycleLayerDto = components['schemas']['LifecycleLayerDto'];
+export type SchemaLifecycleStageCountDto = components['schemas']['LifecycleStageCountDto'];
+export type SchemaLifecycleStageDto = components['schemas']['LifecycleStageDto'];
 export type SchemaLoginDto = components['schemas']['LoginDto'];
 export type SchemaMapDepartmentDto = components['schemas']['MapDepartmentDto'];
 export type SchemaMapStaffDto = components['schemas']['MapStaffDto'];
@@ -3411,6 +3718,9 @@ export type SchemaOaEmitDto = components['schemas']['OaEmitDto'];
 export type SchemaPayEmitDto = components['schemas']['PayEmitDto'];
 export type SchemaPlatformKeyDto = components['schemas']['PlatformKeyDto'];
 export type SchemaRefreshDto = components['schemas']['RefreshDto'];
+export type SchemaRfmConfigDto = components['schemas']['RfmConfigDto'];
+export type SchemaRfmGroupDto = components['schemas']['RfmGroupDto'];
+export type SchemaRfmLayerDto = components['schemas']['RfmLayerDto'];
 export type SchemaSandboxAccountDto = components['schemas']['SandboxAccountDto'];
 export type SchemaSandboxAppMessageDto = components['schemas']['SandboxAppMessageDto'];
 export type SchemaSandboxCallDto = components['schemas']['SandboxCallDto'];
@@ -3444,11 +3754,15 @@ export type SchemaSecretStateDto = components['schemas']['SecretStateDto'];
 export type SchemaSegmentCountPointDto = components['schemas']['SegmentCountPointDto'];
 export type SchemaSegmentDto = components['schemas']['SegmentDto'];
 export type SchemaSegmentFieldDto = components['schemas']['SegmentFieldDto'];
+export type SchemaSegmentJobDto = components['schemas']['SegmentJobDto'];
+export type SchemaSegmentJobErrorDto = components['schemas']['SegmentJobErrorDto'];
+export type SchemaSegmentJobErrorsPageDto = components['schemas']['SegmentJobErrorsPageDto'];
 export type SchemaSegmentMembersPageDto = components['schemas']['SegmentMembersPageDto'];
 export type SchemaSegmentPreviewDto = components['schemas']['SegmentPreviewDto'];
 export type SchemaSegmentPreviewResultDto = components['schemas']['SegmentPreviewResultDto'];
 export type SchemaStaffAccountCreatedDto = components['schemas']['StaffAccountCreatedDto'];
 export type SchemaStaffUserDto = components['schemas']['StaffUserDto'];
+export type SchemaStatsRebuildDto = components['schemas']['StatsRebuildDto'];
 export type SchemaStoreDto = components['schemas']['StoreDto'];
 export type SchemaSubscribeAnswerDto = components['schemas']['SubscribeAnswerDto'];
 export type SchemaSubscribeChoiceDto = components['schemas']['SubscribeChoiceDto'];
@@ -5165,6 +5479,289 @@ export interface operations {
             };
         };
     };
+    SegmentJobs_status: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                jobId: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SegmentJobDto"];
+                };
+            };
+            /** @description missing or expired access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description only owner, operator */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    SegmentJobs_errors: {
+        parameters: {
+            query?: {
+                /** @description nextCursor of the previous page */
+                cursor?: string;
+                limit?: number;
+            };
+            header?: never;
+            path: {
+                jobId: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SegmentJobErrorsPageDto"];
+                };
+            };
+            /** @description missing or expired access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description only owner, operator */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    SegmentJobs_file: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                jobId: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description the CSV */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
+                };
+            };
+            /** @description missing or expired access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description only owner, operator */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    Layers_lifecycle: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LifecycleLayerDto"];
+                };
+            };
+            /** @description missing or expired access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description only owner, operator */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    Layers_setLifecycle: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["LifecycleConfigDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LifecycleLayerDto"];
+                };
+            };
+            /** @description missing or expired access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description only owner */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    Layers_rfm: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RfmLayerDto"];
+                };
+            };
+            /** @description missing or expired access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description only owner, operator */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    Layers_setRfm: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RfmConfigDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RfmLayerDto"];
+                };
+            };
+            /** @description missing or expired access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description only owner */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    Layers_rebuild: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StatsRebuildDto"];
+                };
+            };
+            /** @description missing or expired access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description only owner */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
     Segments_list: {
         parameters: {
             query?: never;
@@ -5377,6 +5974,93 @@ export interface operations {
             };
         };
     };
+    SegmentJobs_startExport: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SegmentJobDto"];
+                };
+            };
+            /** @description missing or expired access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description only owner, operator */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    SegmentJobs_importInto: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": {
+                    /** @description header of the column to read (default: found by name) */
+                    column?: string;
+                    /**
+                     * Format: binary
+                     * @description UTF-8 CSV with a header row, up to 200,000 rows and 20 MB
+                     */
+                    file: string;
+                    /**
+                     * @default auto
+                     * @enum {string}
+                     */
+                    identifier?: "auto" | "memberId" | "phone" | "unionid" | "openid" | "externalUserId";
+                };
+            };
+        };
+        responses: {
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SegmentJobDto"];
+                };
+            };
+            /** @description missing or expired access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description only owner, operator */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
     Segments_members: {
         parameters: {
             query?: {
@@ -5431,6 +6115,58 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["SegmentFieldDto"][];
+                };
+            };
+            /** @description missing or expired access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description only owner, operator */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    SegmentJobs_importNew: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": {
+                    /** @description header of the column to read (default: found by name) */
+                    column?: string;
+                    description?: string;
+                    /**
+                     * Format: binary
+                     * @description UTF-8 CSV with a header row, up to 200,000 rows and 20 MB
+                     */
+                    file: string;
+                    /**
+                     * @default auto
+                     * @enum {string}
+                     */
+                    identifier?: "auto" | "memberId" | "phone" | "unionid" | "openid" | "externalUserId";
+                    name: string;
+                };
+            };
+        };
+        responses: {
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SegmentJobDto"];
                 };
             };
             /** @description missing or expired access token */

@@ -29,6 +29,11 @@ const e = (type: string, channel: EventTypeDefinition['channel'], zh: string, en
 
 const STAFF = p('staffUserId', 'string', '员工', 'staff user id');
 const EXTERNAL = p('externalUserId', 'string', '客户 external_userid', 'external_userid');
+const SEGMENT_CHANGE = [
+  p('segmentId', 'number', '分群 ID', 'segment id'),
+  p('segmentName', 'string', '分群名称', 'segment name'),
+  p('reason', 'string', '原因：changed / time / rule / merged', 'why: changed / time / rule / merged'),
+];
 
 export const EVENT_CATALOG: EventTypeDefinition[] = [
   e('oa.subscribe', 'oa', '关注公众号', 'Followed the OA', 'A user followed the Official Account, possibly by scanning a parametric QR code.', [
@@ -105,6 +110,8 @@ export const EVENT_CATALOG: EventTypeDefinition[] = [
     p('mergeId', 'number', '合并记录', 'merge id'),
     p('restoredMemberId', 'number', '恢复的会员', 'restored member id'),
   ]),
+  e('segment.entered', 'system', '进入分群', 'Entered a segment', 'The member came to match a tracked segment (their data changed, time passed, or the rule changed).', SEGMENT_CHANGE),
+  e('segment.left', 'system', '离开分群', 'Left a segment', 'The member no longer matches a tracked segment, or their record was merged into another.', SEGMENT_CHANGE),
 ];
 
 const BY_TYPE = new Map(EVENT_CATALOG.map((d) => [d.type, d]));

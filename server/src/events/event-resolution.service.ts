@@ -1,6 +1,7 @@
 import { Inject, Injectable, Logger, OnModuleInit } from '@nestjs/common';
 import { IdentityType } from '../members/member-identity.entity';
 import { MemberEntity } from '../members/member.entity';
+import { MemberMergeService } from '../members/member-merge.service';
 import { MembersService } from '../members/members.service';
 import { JOB_QUEUE, JobQueue } from '../platform/queue/job-queue';
 import { EventEntity } from './event.entity';
@@ -22,8 +23,9 @@ const CONSENT_EFFECT: Record<string, Partial<Record<'oa' | 'miniapp' | 'wecom', 
 const PASSIVE = new Set(['oa.template_result']);
 
 /**
- * Told about every event once its member is known. Runs before the event is marked resolved, so a
- * listener that throws makes the resolution job retry: listeners must be idempotent.
+ * Told about every event once its member is known. Runs after the event is linked to the member but
+ * before it is marked resolved, so a listener that throws makes the resolution job retry: listeners
+ * must be idempotent.
  */
 export type ResolvedEventListener = (event: EventEntity, memberId: number) => Promise<void>;
 
@@ -44,6 +46,7 @@ export class EventResolutionService implements OnModuleInit {
     @Inject(JOB_QUEUE) private readonly queue: JobQueue,
     private readonly events: EventsService,
     private readonly members: MembersService,
+    private readonly merges: MemberMergeService,
   ) {}
 
   onModuleInit() {
@@ -83,11 +86,28 @@ export class EventResolutionService implements OnModuleInit {
     const consent = CONSENT_EFFECT[event.type];
     if (consent) await this.members.setIdentityConsent({ type: type as IdentityType, appId, value }, Object.values(consent)[0]!, occurredAt);
     await this.members.seen(member.id, PASSIVE.has(event.type) ? new Date(0) : occurredAt);
-    for (const listener of this.listeners) await listener(event, member.id);
-    await this.events.resolve(eventId, member.id);
+    // linked first, so listeners that read the member's events (e.g. order figures) include this one
+    await this.events.link(eventId, member.id);
+    // A merge that committed while this ran has moved the member's other events already: follow it.
+    // (One committing after the link moves this event with the rest.)
+    const memberId = await this.survivorOf(member.id);
+    if (memberId !== member.id) await this.events.link(eventId, memberId);
+    for (const listener of this.listeners) await listener(event, memberId);
+    await this.events.resolve(eventId, memberId);
     // A unionid another member already holds makes the two one person: merged (the event moves along).
-    if (extra?.unionid && !created) await this.members.claimUnionid(member.id, extra.unionid);
-    this.logger.debug(`event ${eventId} (${event.type}) → member ${member.id}${created ? ' (new)' : ''}`);
+    if (extra?.unionid && !created) await this.members.claimUnionid(memberId, extra.unionid);
+    this.logger.debug(`event ${eventId} (${event.type}) → member ${memberId}${created ? ' (new)' : ''}`);
+  }
+
+  /** The member a record was merged into (through later merges too), or the record itself. */
+  private async survivorOf(memberId: number): Promise<number> {
+    let id = memberId;
+    for (let hop = 0; hop < 10; hop++) {
+      const merge = await this.merges.absorbedBy(id);
+      if (!merge) return id;
+      id = merge.keptMemberId;
+    }
+    return id;
   }
 
   /** A failed lookup never blocks resolution: the member is resolved on the openid alone. */

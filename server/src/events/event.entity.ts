@@ -6,7 +6,8 @@ import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 
  */
 @Entity('event')
 @Index('idx_event__member_time', ['memberId', 'occurredAt'])
-@Index('idx_event__type_time', ['type', 'occurredAt'])
+// member_id last: "who did X in this window" (segment rules, the membership sweep) reads the index alone
+@Index('idx_event__type_time_member', ['type', 'occurredAt', 'memberId'])
 export class EventEntity {
   @PrimaryGeneratedColumn()
   id: number;

@@ -22,7 +22,32 @@ export interface NewEvent {
 /** The event store: append-only, one row per real-world event (the dedupe key sees to that). */
 @Injectable()
 export class EventsService {
+  private readonly recorded: ((events: { type: string; memberId: number }[]) => void)[] = [];
+
   constructor(@InjectDataSource() private readonly ds: DataSource) {}
+
+  /**
+   * Told of new events stored already linked to a member (custom events, page views, merges, segment
+   * changes), possibly just before the caller's transaction commits. Callback events are told by
+   * EventResolutionService.onResolved instead.
+   */
+  onRecorded(listener: (events: { type: string; memberId: number }[]) => void): void {
+    this.recorded.push(listener);
+  }
+
+  private tellRecorded(rows: EventEntity[]): void {
+    const linked = rows.filter((r) => r.memberId).map((r) => ({ type: r.type, memberId: r.memberId! }));
+    if (linked.length) for (const l of this.recorded) l(linked);
+  }
+
+  /** Stores events unless their dedupe keys are there already: multi-row INSERT IGNORE in chunks, for set-based writers. */
+  async recordMany(inputs: NewEvent[], m: EntityManager = this.ds.manager): Promise<void> {
+    for (let i = 0; i < inputs.length; i += 500) {
+      const rows = inputs.slice(i, i + 500).map((x) => this.toRow(x));
+      await m.getRepository(EventEntity).createQueryBuilder().insert().values(rows as QueryDeepPartialEntity<EventEntity>[]).orIgnore().updateEntity(false).execute();
+      this.tellRecorded(rows);
+    }
+  }
 
   /** Stores the event unless its dedupe key is already there; says which happened. */
   async record(input: NewEvent, m: EntityManager = this.ds.manager): Promise<{ event: EventEntity; duplicate: boolean }> {
@@ -34,6 +59,7 @@ export class EventsService {
       // MySQL answers { insertId }, SQLite the last rowid
       const raw = res.raw as { insertId?: number } | number | bigint;
       row.id = Number(res.identifiers[0]?.id ?? (typeof raw === 'object' ? raw.insertId : raw));
+      this.tellRecorded([row]);
       return { event: row, duplicate: false };
     } catch (e) {
       if (!duplicateKey(e)) throw e;
@@ -60,6 +86,11 @@ export class EventsService {
 
   async get(id: number | string): Promise<EventEntity | null> {
     return this.ds.getRepository(EventEntity).findOne({ where: { id: Number(id) } });
+  }
+
+  /** Links the event to its member ahead of marking it resolved (listeners then see it on the member). */
+  async link(id: number | string, memberId: number): Promise<void> {
+    await this.ds.getRepository(EventEntity).update({ id: Number(id) }, { memberId });
   }
 
   async resolve(id: number | string, memberId: number, m: EntityManager = this.ds.manager): Promise<void> {

@@ -10,6 +10,8 @@ import { AttributeDefinitionDto, CreateAttributeDefinitionDto, UpdateAttributeDe
 /** Custom member attributes: operators define them; members carry typed values. */
 @Injectable()
 export class AttributesService {
+  private readonly listeners: ((memberIds: number[], keys: string[]) => void)[] = [];
+
   constructor(
     @InjectDataSource() private readonly ds: DataSource,
     private readonly audit: AuditService,
@@ -91,6 +93,11 @@ export class AttributesService {
     return problems;
   }
 
+  /** Told which members' values changed, by attribute key (possibly just before the writer's transaction commits). */
+  onChange(listener: (memberIds: number[], keys: string[]) => void): void {
+    this.listeners.push(listener);
+  }
+
   /** Writes already-checked values; null or '' clears a value. */
   async write(memberId: number, values: Record<string, unknown>, defs: Map<string, AttributeDefinitionEntity>, m: EntityManager): Promise<void> {
     const repo = m.getRepository(MemberAttributeEntity);
@@ -104,6 +111,8 @@ export class AttributesService {
         await repo.upsert({ memberId, attributeId: def.id, ...cols }, ['memberId', 'attributeId']);
       }
     }
+    const keys = Object.keys(values);
+    if (keys.length) for (const l of this.listeners) l([memberId], keys);
   }
 
   async valuesOf(memberId: number): Promise<Record<string, AttributeValue>> {

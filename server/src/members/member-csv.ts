@@ -1,7 +1,10 @@
+import { parse } from 'csv-parse/sync';
 import { normalizePhone } from '../platform/crypto/secret-box';
-import { FieldProblem } from '../platform/errors/app-error';
-import { isCalendarDate } from './attribute-value';
-import { GENDERS, Gender, LIFECYCLE_STAGES, LifecycleStage, SOURCE_CHANNELS, SourceChannel } from './member.entity';
+import { BadInputError, FieldProblem } from '../platform/errors/app-error';
+import { isoOrNull } from '../platform/time/time';
+import { AttributeDefinitionEntity } from './attribute.entity';
+import { AttributeValue, isCalendarDate } from './attribute-value';
+import { GENDERS, Gender, LIFECYCLE_STAGES, LifecycleStage, MemberEntity, SOURCE_CHANNELS, SourceChannel } from './member.entity';
 
 /** Columns a member CSV may have. `attr.<key>` columns carry custom attributes. */
 export const CSV_COLUMNS = [
@@ -132,4 +135,42 @@ export function parseMemberRow(rec: Record<string, string | undefined>): { row: 
     problems.push({ field: 'row', message: 'empty row: give at least a nickname, phone, unionid or mp_openid' });
   }
   return { row, problems };
+}
+
+/** The columns of a member CSV export: fixed member fields, then `attr.<key>` per definition (in id order). */
+export function exportColumns(defs: AttributeDefinitionEntity[]): string[] {
+  return [
+    'id', 'nickname', 'phone_masked', 'gender', 'birthday', 'province', 'city', 'source_channel', 'lifecycle_stage',
+    'level', 'points', 'store_id', 'tags', 'first_seen_at', 'last_seen_at', 'created_at', ...defs.map((d) => `attr.${d.key}`),
+  ];
+}
+
+/** One member as an export row, matching exportColumns. Phones stay masked; tags are joined by `|`. */
+export function exportRecord(m: MemberEntity, tagNames: string[], attrs: Record<string, AttributeValue>, defs: AttributeDefinitionEntity[]): unknown[] {
+  return [
+    m.id, m.nickname ?? '', m.phoneMasked ?? '', m.gender,
+    m.birthMonth ? `${m.birthYear ? `${m.birthYear}-` : ''}${String(m.birthMonth).padStart(2, '0')}-${String(m.birthDay).padStart(2, '0')}` : '',
+    m.province ?? '', m.city ?? '', m.sourceChannel, m.lifecycleStage, m.level, m.points, m.storeId ?? '',
+    tagNames.join('|'),
+    isoOrNull(m.firstSeenAt) ?? '', isoOrNull(m.lastSeenAt) ?? '', isoOrNull(m.createdAt) ?? '',
+    ...defs.map((d) => (attrs[d.key] == null ? '' : String(attrs[d.key]))),
+  ];
+}
+
+/** An uploaded file as text: UTF-8 only (with or without BOM), otherwise a 400 saying how to save it. */
+export function decodeUtf8(buf: Buffer): string {
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(buf).replace(/^\uFEFF/, '');
+  } catch {
+    throw new BadInputError('the file is not UTF-8 text; save it as "CSV UTF-8"', [{ field: 'file', message: 'not UTF-8' }]);
+  }
+}
+
+/** All records of a CSV text (header included); malformed CSV is a 400. */
+export function parseCsv(text: string): string[][] {
+  try {
+    return parse(text, { relax_column_count: true, skip_empty_lines: true, bom: true }) as string[][];
+  } catch (e) {
+    throw new BadInputError(`the file is not valid CSV: ${(e as Error).message}`, [{ field: 'file', message: 'not valid CSV' }]);
+  }
 }

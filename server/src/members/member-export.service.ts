@@ -4,10 +4,10 @@ import type { Response } from 'express';
 import { once } from 'node:events';
 import { AuditService } from '../platform/audit/audit.service';
 import { AdminPrincipal } from '../platform/http/request-context';
-import { isoOrNull } from '../platform/time/time';
 import { TagsService } from '../tags/tags.service';
 import { AttributesService } from './attributes.service';
 import { MemberListService } from './member-list.service';
+import { exportColumns, exportRecord } from './member-csv';
 import { MemberFilterQuery } from './members.dto';
 
 /** Streams members as CSV in batches, so a large export never sits in memory. Phones stay masked. */
@@ -29,13 +29,7 @@ export class MemberExportService {
     res.setHeader('Content-Type', 'text/csv; charset=utf-8');
     res.setHeader('Content-Disposition', `attachment; filename="members-${stamp}.csv"`);
     res.write('\uFEFF');
-    const csv = stringify({
-      header: true,
-      columns: [
-        'id', 'nickname', 'phone_masked', 'gender', 'birthday', 'province', 'city', 'source_channel', 'lifecycle_stage',
-        'level', 'points', 'store_id', 'tags', 'first_seen_at', 'last_seen_at', 'created_at', ...defs.map((d) => `attr.${d.key}`),
-      ],
-    });
+    const csv = stringify({ header: true, columns: exportColumns(defs) });
     csv.pipe(res);
     let count = 0;
     let batch = first;
@@ -44,15 +38,7 @@ export class MemberExportService {
       const ids = rows.map((r) => r.id);
       const [tags, attrs] = await Promise.all([this.tags.tagsOfMembers(ids), this.attributes.valuesOfMany(ids)]);
       for (const m of rows) {
-        const a = attrs.get(m.id) ?? {};
-        const ok = csv.write([
-          m.id, m.nickname ?? '', m.phoneMasked ?? '', m.gender,
-          m.birthMonth ? `${m.birthYear ? `${m.birthYear}-` : ''}${String(m.birthMonth).padStart(2, '0')}-${String(m.birthDay).padStart(2, '0')}` : '',
-          m.province ?? '', m.city ?? '', m.sourceChannel, m.lifecycleStage, m.level, m.points, m.storeId ?? '',
-          (tags.get(m.id) ?? []).map((t) => t.name).join('|'),
-          isoOrNull(m.firstSeenAt) ?? '', isoOrNull(m.lastSeenAt) ?? '', isoOrNull(m.createdAt) ?? '',
-          ...defs.map((d) => (a[d.key] == null ? '' : String(a[d.key]))),
-        ]);
+        const ok = csv.write(exportRecord(m, (tags.get(m.id) ?? []).map((t) => t.name), attrs.get(m.id) ?? {}, defs));
         if (!ok) await once(csv, 'drain');
         count++;
       }

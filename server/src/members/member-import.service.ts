@@ -1,6 +1,5 @@
 import { Inject, Injectable, Logger, OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { parse } from 'csv-parse/sync';
 import { stringify } from 'csv-stringify/sync';
 import { DataSource, EntityManager } from 'typeorm';
 import { StoreEntity } from '../accounts/store.entity';
@@ -11,7 +10,7 @@ import { AdminPrincipal } from '../platform/http/request-context';
 import { JOB_QUEUE, JobContext, JobQueue } from '../platform/queue/job-queue';
 import { TagsService } from '../tags/tags.service';
 import { MemberImportEntity, MemberImportErrorEntity } from './member-import.entity';
-import { ParsedMemberRow, checkHeader, parseMemberRow } from './member-csv';
+import { ParsedMemberRow, checkHeader, decodeUtf8, parseCsv, parseMemberRow } from './member-csv';
 import { MembersService } from './members.service';
 import { CreateMemberDto, IdentityInput } from './members.dto';
 import { ImportJobDto } from './member-import.dto';
@@ -192,20 +191,4 @@ function csvField(field: string): string {
   if (field.startsWith('attributes.')) return `attr.${field.slice(11)}`;
   if (field.startsWith('identities.')) return 'unionid';
   return field;
-}
-
-function decodeUtf8(buf: Buffer): string {
-  try {
-    return new TextDecoder('utf-8', { fatal: true }).decode(buf).replace(/^\uFEFF/, '');
-  } catch {
-    throw new BadInputError('the file is not UTF-8 text; save it as "CSV UTF-8"', [{ field: 'file', message: 'not UTF-8' }]);
-  }
-}
-
-function parseCsv(text: string): string[][] {
-  try {
-    return parse(text, { relax_column_count: true, skip_empty_lines: true, bom: true }) as string[][];
-  } catch (e) {
-    throw new BadInputError(`the file is not valid CSV: ${(e as Error).message}`, [{ field: 'file', message: 'not valid CSV' }]);
-  }
 }

@@ -6,6 +6,9 @@ export const SOURCE_CHANNELS = ['oa', 'miniapp', 'wecom', 'store', 'import', 'ma
 export type SourceChannel = (typeof SOURCE_CHANNELS)[number];
 export const LIFECYCLE_STAGES = ['prospect', 'new', 'active', 'loyal', 'dormant', 'churned'] as const;
 export type LifecycleStage = (typeof LIFECYCLE_STAGES)[number];
+/** How warm a lead is; set by lead scoring or by staff. */
+export const LEAD_STAGES = ['cold', 'warm', 'hot', 'qualified'] as const;
+export type LeadStage = (typeof LEAD_STAGES)[number];
 export const CONSENT_CHANNELS = ['oa', 'miniapp', 'wecom', 'sms'] as const;
 export type ConsentChannel = (typeof CONSENT_CHANNELS)[number];
 
@@ -66,6 +69,14 @@ export class MemberEntity {
 
   @Column({ type: 'int', default: 0 })
   points: number;
+
+  /** Lead score from behaviour (higher is warmer). */
+  @Index('idx_member__lead_score')
+  @Column({ type: 'int', default: 0 })
+  leadScore: number;
+
+  @Column({ type: 'varchar', length: 16, nullable: true })
+  leadStage: LeadStage | null;
 
   @Column({ type: 'int', nullable: true })
   storeId: number | null;

@@ -20,7 +20,7 @@ import {
 } from 'class-validator';
 import { MemberTagDto, TagRefDto } from '../tags/tags.dto';
 import { IDENTITY_TYPES, IdentityType } from './member-identity.entity';
-import { GENDERS, Gender, LIFECYCLE_STAGES, LifecycleStage, SOURCE_CHANNELS, SourceChannel } from './member.entity';
+import { GENDERS, Gender, LEAD_STAGES, LIFECYCLE_STAGES, LeadStage, LifecycleStage, SOURCE_CHANNELS, SourceChannel } from './member.entity';
 
 export const MEMBER_SORTS = ['createdAt', 'lastSeenAt', 'points', 'nickname'] as const;
 export type MemberSort = (typeof MEMBER_SORTS)[number];
@@ -89,6 +89,8 @@ export class CreateMemberDto {
   @ApiPropertyOptional({ enum: LIFECYCLE_STAGES }) @IsOptional() @IsIn(LIFECYCLE_STAGES) lifecycleStage?: LifecycleStage;
   @ApiPropertyOptional() @IsOptional() @IsInt() @Min(0) @Max(100) level?: number;
   @ApiPropertyOptional() @IsOptional() @IsInt() @Min(0) @Max(2_000_000_000) points?: number;
+  @ApiPropertyOptional({ description: 'lead score (higher is warmer)' }) @IsOptional() @IsInt() @Min(0) @Max(1_000_000) leadScore?: number;
+  @ApiPropertyOptional({ enum: LEAD_STAGES, nullable: true }) @IsOptional() @IsIn(LEAD_STAGES) leadStage?: LeadStage;
   @ApiPropertyOptional({ type: ConsentInput }) @IsOptional() @ValidateNested() @Type(() => ConsentInput) consent?: ConsentInput;
 
   @ApiPropertyOptional({ type: 'object', additionalProperties: { oneOf: [{ type: 'string' }, { type: 'number' }, { type: 'boolean' }], nullable: true }, description: 'custom attributes by key' })
@@ -123,6 +125,8 @@ export class MemberSummaryDto {
   @ApiProperty({ enum: LIFECYCLE_STAGES }) lifecycleStage: LifecycleStage;
   @ApiProperty() level: number;
   @ApiProperty() points: number;
+  @ApiProperty() leadScore: number;
+  @ApiProperty({ enum: LEAD_STAGES, nullable: true }) leadStage: LeadStage | null;
   @ApiProperty({ type: Number, nullable: true }) storeId: number | null;
   @ApiProperty({ type: String, format: 'date-time', nullable: true }) firstSeenAt: string | null;
   @ApiProperty({ type: String, format: 'date-time', nullable: true }) lastSeenAt: string | null;

@@ -20,9 +20,22 @@ import { CreateMemberDto, IdentityDto, MemberDetailDto, MemberSummaryDto, Update
 /** Identity types scoped to one app (appid / corpid); the rest are brand-wide. */
 const APP_SCOPED: IdentityType[] = ['oa_openid', 'mp_openid', 'wecom_external_userid'];
 
+/**
+ * What changed about members: profile fields by name (as segment rules name them, e.g. `city`,
+ * `lastSeenAt`), their identities or consent, or a member that is new.
+ */
+export interface MemberChange {
+  memberIds: number[];
+  fields?: string[];
+  identities?: boolean;
+  created?: boolean;
+}
+
 /** Member profiles, identities, consent and custom attributes. */
 @Injectable()
 export class MembersService {
+  private readonly changeListeners: ((change: MemberChange) => void)[] = [];
+
   constructor(
     @InjectDataSource() private readonly ds: DataSource,
     private readonly box: SecretBox,
@@ -31,6 +44,16 @@ export class MembersService {
     private readonly audit: AuditService,
     private readonly merges: MemberMergeService,
   ) {}
+
+  /** Told of profile, identity and consent changes (possibly just before the writer's transaction commits). */
+  onChange(listener: (change: MemberChange) => void): void {
+    this.changeListeners.push(listener);
+  }
+
+  /** Tells listeners; also for code outside this service that writes member rows itself. */
+  changed(change: MemberChange): void {
+    for (const l of this.changeListeners) l(change);
+  }
 
   async detail(viewer: AdminPrincipal | null, id: number): Promise<MemberDetailDto> {
     const m = await this.loadVisible(viewer, id);
@@ -91,6 +114,8 @@ export class MembersService {
       lifecycleStage: dto.lifecycleStage ?? 'new',
       level: dto.level ?? 0,
       points: dto.points ?? 0,
+      leadScore: dto.leadScore ?? 0,
+      leadStage: dto.leadStage ?? null,
       storeId: dto.storeId ?? null,
       consentOa: dto.consent?.oa ?? false,
       consentMiniapp: dto.consent?.miniapp ?? false,
@@ -103,6 +128,7 @@ export class MembersService {
     await repo.save(member);
     await this.addIdentities(m, member.id, phone, dto.identities ?? []);
     if (dto.attributes) await this.attributes.write(member.id, dto.attributes, defs, m);
+    this.changed({ memberIds: [member.id], created: true });
     return member;
   }
 
@@ -129,7 +155,7 @@ export class MembersService {
     await this.assertIdentitiesFree(m, current.id, phone ?? null, dto.identities ?? []);
 
     const patch: Partial<MemberEntity> = {};
-    for (const k of ['nickname', 'avatarUrl', 'gender', 'province', 'city', 'lifecycleStage', 'level', 'points', 'storeId'] as const) {
+    for (const k of ['nickname', 'avatarUrl', 'gender', 'province', 'city', 'lifecycleStage', 'level', 'points', 'leadScore', 'leadStage', 'storeId'] as const) {
       if (dto[k] !== undefined) (patch as Record<string, unknown>)[k] = dto[k];
     }
     if (dto.sourceChannel !== undefined) patch.sourceChannel = dto.sourceChannel;
@@ -147,6 +173,8 @@ export class MembersService {
     if (Object.keys(patch).length) await m.getRepository(MemberEntity).update({ id: current.id }, patch);
     await this.addIdentities(m, current.id, phone ?? null, dto.identities ?? []);
     if (dto.attributes) await this.attributes.write(current.id, dto.attributes, defs, m);
+    const fields = [...Object.keys(patch), ...(dto.birthday !== undefined ? ['birthday'] : [])];
+    this.changed({ memberIds: [current.id], fields, identities: phone !== undefined || !!dto.identities?.length });
   }
 
   async addTags(viewer: AdminPrincipal, id: number, tagIds: number[], actor: TagActor): Promise<MemberDetailDto> {
@@ -220,6 +248,7 @@ export class MembersService {
     if (owner) return owner.memberId === memberId ? 'already' : 'held_by_other';
     try {
       await repo.insert({ memberId, type: 'unionid', appId: '', value: unionid });
+      this.changed({ memberIds: [memberId], identities: true });
       return 'linked';
     } catch (e) {
       if (duplicateKey(e)) return 'held_by_other';
@@ -252,6 +281,7 @@ export class MembersService {
       if (!ident || (ident.consentAt && new Date(ident.consentAt) > at)) return;
       await repo.update({ id: ident.id }, { consent: granted, consentAt: at });
       await recomputeConsent(m, [ident.memberId]);
+      this.changed({ memberIds: [ident.memberId], identities: true, fields: ['consentOa', 'consentMiniapp', 'consentWecom', 'consentSms'] });
     });
   }
 
@@ -264,6 +294,7 @@ export class MembersService {
       .set({ lastSeenAt: at })
       .where('id = :id AND (last_seen_at IS NULL OR last_seen_at < :at)', { id: memberId, at: toDbDatetime(at) })
       .execute();
+    this.changed({ memberIds: [memberId], fields: ['lastSeenAt'] });
   }
 
   /** The member that owns an identity, if any. */
@@ -295,6 +326,7 @@ export class MembersService {
         await m.getRepository(MemberIdentityEntity).delete({ memberId, type: 'phone' });
         await m.getRepository(MemberEntity).update({ id: memberId }, this.phoneColumns(p));
         await m.getRepository(MemberIdentityEntity).insert({ memberId, type: 'phone', appId: '', value: hash });
+        this.changed({ memberIds: [memberId], identities: true });
         return { result: owner ? ('already' as const) : ('bound' as const), phoneMasked };
       });
     } catch (e) {
@@ -325,12 +357,45 @@ export class MembersService {
     return out;
   }
 
+  /**
+   * Who holds each identity value under any of these types, on any app: an openid or external
+   * userid pasted into a file comes without its app. A value held by two members is ambiguous, so
+   * each value maps to every holder.
+   */
+  async holdersOfIdentityValues(types: IdentityType[], values: string[]): Promise<Map<string, Set<number>>> {
+    const out = new Map<string, Set<number>>();
+    if (!values.length) return out;
+    const repo = this.ds.getRepository(MemberIdentityEntity);
+    // The unique key leads with (type, app_id): name every app so lookups seek instead of scanning a type.
+    const scopes = await repo.createQueryBuilder('i').select('i.type', 'type').addSelect('i.appId', 'appId').distinct(true).where('i.type IN (:...types)', { types }).getRawMany<{ type: IdentityType; appId: string }>();
+    if (!scopes.length) return out;
+    for (let i = 0; i < values.length; i += 1000) {
+      const chunk = In(values.slice(i, i + 1000));
+      const rows = await repo.find({ select: { memberId: true, value: true }, where: scopes.map((sc) => ({ type: sc.type, appId: sc.appId, value: chunk })) });
+      for (const r of rows) out.set(r.value, (out.get(r.value) ?? new Set<number>()).add(r.memberId));
+    }
+    return out;
+  }
+
+  /** Which member holds each phone (normalized numbers; numbers nobody holds are left out). */
+  async membersByPhone(phones: string[]): Promise<Map<string, number>> {
+    const byHash = new Map(phones.map((p) => [this.box.lookupHash(p), p]));
+    const hashes = [...byHash.keys()];
+    const out = new Map<string, number>();
+    for (let i = 0; i < hashes.length; i += 1000) {
+      const rows = await this.ds.getRepository(MemberEntity).find({ select: { id: true, phoneHash: true }, where: { phoneHash: In(hashes.slice(i, i + 1000)) } });
+      for (const r of rows) if (r.phoneHash && byHash.has(r.phoneHash)) out.set(byHash.get(r.phoneHash)!, r.id);
+    }
+    return out;
+  }
+
   async findByPhone(phone: string, m: EntityManager = this.ds.manager): Promise<MemberEntity | null> {
     return m.getRepository(MemberEntity).findOne({ where: { phoneHash: this.box.lookupHash(phone) } });
   }
 
   async touch(memberId: number, at = new Date()): Promise<void> {
     await this.ds.getRepository(MemberEntity).update({ id: memberId }, { lastSeenAt: at });
+    this.changed({ memberIds: [memberId], fields: ['lastSeenAt'] });
   }
 
   async get(id: number): Promise<MemberEntity> {
@@ -430,6 +495,8 @@ export function summary(m: MemberEntity, tags: TagRefDto[]): MemberSummaryDto {
     lifecycleStage: m.lifecycleStage,
     level: m.level,
     points: m.points,
+    leadScore: m.leadScore,
+    leadStage: m.leadStage,
     storeId: m.storeId,
     firstSeenAt: isoOrNull(m.firstSeenAt),
     lastSeenAt: isoOrNull(m.lastSeenAt),

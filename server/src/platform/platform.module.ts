@@ -13,6 +13,7 @@ import { HttpExceptionFilter } from './errors/http-exception.filter';
 import { BullMqJobQueue } from './queue/bullmq.driver';
 import { InlineJobQueue } from './queue/inline.driver';
 import { JOB_QUEUE, JobQueue } from './queue/job-queue';
+import { JobScheduler } from './queue/job-scheduler';
 import { REDIS, RedisHandle } from './redis';
 
 /** Shared infrastructure every domain module may inject: config, database, queue, secrets, auth, audit. */
@@ -53,9 +54,10 @@ export class PlatformModule implements OnApplicationBootstrap, OnApplicationShut
         },
         TokenService,
         AuditService,
+        JobScheduler,
         { provide: APP_FILTER, useClass: HttpExceptionFilter },
       ],
-      exports: [APP_CONFIG, SecretBox, REDIS, JOB_QUEUE, TokenService, AuditService, TypeOrmModule],
+      exports: [APP_CONFIG, SecretBox, REDIS, JOB_QUEUE, JobScheduler, TokenService, AuditService, TypeOrmModule],
     };
   }
 

@@ -13,9 +13,22 @@ import { SegmentsService } from './segments.service';
 
 const TREND_POINTS = 30;
 
+/** A saved segment changed (membership tracking rebuilds or forgets what it keeps for it). */
+export interface SegmentChange {
+  segmentId: number;
+  tracked: boolean;
+  trackingChanged: boolean;
+  ruleChanged: boolean;
+  deleted: boolean;
+  /** a static segment's list gained or lost these members */
+  members?: number[];
+}
+
 /** Saved segments: dynamic (a rule) or static (a list), their members and their size over time. */
 @Injectable()
 export class SavedSegmentsService {
+  private readonly listeners: ((change: SegmentChange) => Promise<void>)[] = [];
+
   constructor(
     @InjectDataSource() private readonly ds: DataSource,
     private readonly segments: SegmentsService,
@@ -23,7 +36,22 @@ export class SavedSegmentsService {
     private readonly audit: AuditService,
   ) {}
 
+  /** Told after a segment is saved or deleted. */
+  onChange(listener: (change: SegmentChange) => Promise<void>): void {
+    this.listeners.push(listener);
+  }
+
+  /** A static segment's list changed (an import added members): segments built on it re-evaluate them. */
+  async listChanged(segmentId: number, memberIds: number[]): Promise<void> {
+    if (memberIds.length) await this.tell({ segmentId, tracked: false, trackingChanged: false, ruleChanged: false, deleted: false, members: memberIds });
+  }
+
+  private async tell(change: SegmentChange): Promise<void> {
+    for (const l of this.listeners) await l(change);
+  }
+
   async create(dto: CreateSegmentDto, actor: AdminPrincipal): Promise<SegmentDto> {
+    if (dto.tracked && dto.type === 'static') throw untrackable();
     if (dto.type === 'dynamic' && !dto.rule) throw new BadInputError('a dynamic segment needs a rule', [{ field: 'rule', message: 'required for dynamic segments' }]);
     if (dto.type === 'dynamic' && dto.memberIds) throw new BadInputError('a dynamic segment is defined by its rule, not a member list', [{ field: 'memberIds', message: 'only for static segments' }]);
     if (dto.type === 'static' && !dto.rule && !dto.memberIds) throw new BadInputError('a static segment needs members: a rule to snapshot or memberIds', [{ field: 'memberIds', message: 'give memberIds or a rule' }]);
@@ -37,7 +65,7 @@ export class SavedSegmentsService {
     }
     const id = await this.ds.transaction(async (m) => {
       const row = await m.getRepository(SegmentEntity).save(
-        m.getRepository(SegmentEntity).create({ name: dto.name, description: dto.description ?? null, type: dto.type, rule: dto.rule ?? null, createdBy: actor.id }),
+        m.getRepository(SegmentEntity).create({ name: dto.name, description: dto.description ?? null, type: dto.type, rule: dto.rule ?? null, tracked: !!dto.tracked, createdBy: actor.id }),
       );
       if (dto.type === 'static') {
         if (where) {
@@ -48,9 +76,10 @@ export class SavedSegmentsService {
           for (let i = 0; i < ids.length; i += 1000) await m.getRepository(SegmentMemberEntity).insert(ids.slice(i, i + 1000).map((memberId) => ({ segmentId: row.id, memberId })));
         }
       }
-      await this.audit.record({ action: 'segment.create', entityType: 'segment', entityId: row.id, after: { name: row.name, type: row.type, rule: row.rule } }, m);
+      await this.audit.record({ action: 'segment.create', entityType: 'segment', entityId: row.id, after: { name: row.name, type: row.type, rule: row.rule, tracked: row.tracked } }, m);
       return row.id;
     });
+    if (dto.tracked) await this.tell({ segmentId: id, tracked: true, trackingChanged: true, ruleChanged: false, deleted: false });
     await this.recount(id);
     return this.get(id);
   }
@@ -69,16 +98,23 @@ export class SavedSegmentsService {
   async update(id: number, dto: UpdateSegmentDto): Promise<SegmentDto> {
     const row = await this.load(id);
     if (dto.rule && row.type === 'static') throw new BadInputError("a static segment's members are fixed; make a new one from the rule", [{ field: 'rule', message: 'not for static segments' }]);
+    if (dto.tracked && row.type === 'static') throw untrackable();
     if (dto.rule) await this.segments.compile(dto.rule, id);
     if (dto.name && dto.name !== row.name) await this.assertNameFree(dto.name);
-    const before = { name: row.name, description: row.description, rule: row.rule };
+    const before = { name: row.name, description: row.description, rule: row.rule, tracked: row.tracked };
+    const trackingChanged = dto.tracked !== undefined && dto.tracked !== row.tracked;
+    const ruleChanged = dto.rule !== undefined && JSON.stringify(dto.rule) !== JSON.stringify(row.rule);
     if (dto.name !== undefined) row.name = dto.name;
     if (dto.description !== undefined) row.description = dto.description;
     if (dto.rule !== undefined) row.rule = dto.rule;
+    if (dto.tracked !== undefined) row.tracked = dto.tracked;
+    // off: the membership is forgotten, and turning it on again starts from a fresh baseline
+    if (trackingChanged && !row.tracked) row.lastSweptAt = null;
     await this.ds.transaction(async (m) => {
       await m.getRepository(SegmentEntity).save(row);
-      await this.audit.record({ action: 'segment.update', entityType: 'segment', entityId: id, before, after: { name: row.name, description: row.description, rule: row.rule } }, m);
+      await this.audit.record({ action: 'segment.update', entityType: 'segment', entityId: id, before, after: { name: row.name, description: row.description, rule: row.rule, tracked: row.tracked } }, m);
     });
+    if (trackingChanged || ruleChanged) await this.tell({ segmentId: id, tracked: row.tracked, trackingChanged, ruleChanged, deleted: false });
     if (dto.rule) await this.recount(id);
     return this.get(id);
   }
@@ -93,6 +129,7 @@ export class SavedSegmentsService {
       await m.getRepository(SegmentEntity).delete({ id });
       await this.audit.record({ action: 'segment.delete', entityType: 'segment', entityId: id, before: { name: row.name, type: row.type, rule: row.rule } }, m);
     });
+    await this.tell({ segmentId: id, tracked: false, trackingChanged: row.tracked, ruleChanged: false, deleted: true });
   }
 
   /** Counts the segment now and adds the figure to its history. */
@@ -112,7 +149,7 @@ export class SavedSegmentsService {
     const row = await this.load(id);
     const { sql, params } = await this.membership(row);
     const seek = cursor ? ' AND m.id < ?' : '';
-    const ids: { id: number | string }[] = await this.ds.query(`SELECT m.id FROM member m WHERE ${sql}${seek} ORDER BY m.id DESC LIMIT ?`, [...params, ...(cursor ? [Number(cursor)] : []), limit + 1]);
+    const ids: { id: number | string }[] = await this.ds.query(`SELECT m.id FROM member m WHERE (${sql})${seek} ORDER BY m.id DESC LIMIT ?`, [...params, ...(cursor ? [Number(cursor)] : []), limit + 1]);
     const page = ids.slice(0, limit).map((r) => Number(r.id));
     const rows = page.length ? await this.ds.getRepository(MemberEntity).find({ where: { id: In(page) }, order: { id: 'DESC' } }) : [];
     return { items: await this.members.summaries(rows), nextCursor: ids.length > limit ? String(page[page.length - 1]) : null };
@@ -125,7 +162,7 @@ export class SavedSegmentsService {
   }
 
   /** Membership as a condition on `member m`: the rule, or the stored list. */
-  private async membership(row: SegmentEntity): Promise<{ sql: string; params: unknown[] }> {
+  async membership(row: SegmentEntity): Promise<{ sql: string; params: unknown[] }> {
     if (row.type === 'static') return { sql: 'EXISTS (SELECT 1 FROM segment_member sm WHERE sm.segment_id = ? AND sm.member_id = m.id)', params: [row.id] };
     return this.segments.compile(row.rule, row.id);
   }
@@ -169,10 +206,16 @@ function toDto(r: SegmentEntity, trend: { at: string; count: number }[]): Segmen
     description: r.description,
     type: r.type,
     rule: r.rule,
+    tracked: !!r.tracked,
+    lastSweptAt: isoOrNull(r.lastSweptAt),
     count: r.lastCount,
     countedAt: isoOrNull(r.lastCountedAt),
     trend,
     createdAt: isoOrNull(r.createdAt) ?? '',
     updatedAt: isoOrNull(r.updatedAt) ?? '',
   };
+}
+
+function untrackable(): BadInputError {
+  return new BadInputError('a static segment cannot be tracked: its members only change when its list does', [{ field: 'tracked', message: 'only dynamic segments can be tracked' }]);
 }

@@ -5,6 +5,7 @@ const ctx: CompileContext = {
   knownTagIds: new Set([1, 2, 3]),
   now: new Date('2026-11-23T00:00:00Z'),
   dbDatetime: (d) => d.toISOString().slice(0, 19).replace('T', ' '),
+  timezone: 'Asia/Shanghai',
 };
 const fail = (rule: unknown) => {
   try {
@@ -45,9 +46,15 @@ describe('compileRule', () => {
 
   it('counts events and escapes LIKE patterns', () => {
     expect(compileRule({ kind: 'event', eventType: 'custom.store_visit', count: { op: 'atLeast', n: 3 }, lastDays: 30 }, ctx)).toMatchObject({
-      sql: '(SELECT COUNT(*) FROM event e WHERE e.member_id = m.id AND e.type = ? AND e.occurred_at >= ?) >= ?',
+      sql: 'm.id IN (SELECT e.member_id FROM event e WHERE e.type = ? AND e.occurred_at >= ? AND e.member_id IS NOT NULL GROUP BY e.member_id HAVING COUNT(*) >= ?)',
       params: ['custom.store_visit', '2026-10-24 00:00:00', 3],
     });
+    // a count that holds for members who never did it: everyone but the groups that break it
+    expect(compileRule({ kind: 'event', eventType: 'pay.paid', count: { op: 'atMost', n: 1 } }, ctx)).toMatchObject({
+      sql: 'm.id NOT IN (SELECT e.member_id FROM event e WHERE e.type = ? AND e.member_id IS NOT NULL GROUP BY e.member_id HAVING COUNT(*) > ?)',
+      params: ['pay.paid', 1],
+    });
+    expect(compileRule({ kind: 'event', eventType: 'pay.paid', count: { op: 'exactly', n: 0 } }, ctx).sql).toContain('m.id NOT IN (SELECT e.member_id FROM event e WHERE e.type = ? AND e.member_id IS NOT NULL GROUP BY e.member_id HAVING COUNT(*) <> ?)');
     expect(compileRule({ kind: 'attribute', field: 'nickname', operator: 'contains', value: '50%_off' }, ctx).params).toEqual(['%50!%!_off%']);
     expect(compileRule({ kind: 'attribute', field: 'consentOa', operator: 'eq', value: true }, ctx)).toMatchObject({ sql: 'm.consent_oa = ?', params: [1] });
   });

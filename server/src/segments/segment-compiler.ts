@@ -5,6 +5,7 @@
  */
 import { attribute } from './rules/attribute';
 import { event } from './rules/event';
+import { lifecycle, rfm } from './rules/layers';
 import { relation, tags } from './rules/relation';
 import { CompileContext, Compiled, FieldDef, RuleError, movingOf, readsOf } from './rules/types';
 
@@ -19,11 +20,16 @@ export const MEMBER_FIELDS: Record<string, FieldDef> = {
   lifecycleStage: { type: 'enum', options: ['prospect', 'new', 'active', 'loyal', 'dormant', 'churned'], column: 'lifecycle_stage' },
   level: { type: 'number', column: 'level' },
   points: { type: 'number', column: 'points' },
+  leadScore: { type: 'number', column: 'lead_score' },
+  leadStage: { type: 'enum', options: ['cold', 'warm', 'hot', 'qualified'], column: 'lead_stage' },
   storeId: { type: 'number', column: 'store_id' },
   nickname: { type: 'string', column: 'nickname' },
   createdAt: { type: 'datetime', column: 'created_at' },
   lastSeenAt: { type: 'datetime', column: 'last_seen_at' },
   firstSeenAt: { type: 'datetime', column: 'first_seen_at' },
+  // month and day without a year: offered as a date with the operators that need no year
+  birthday: { type: 'date', monthDay: { month: 'birth_month', day: 'birth_day' }, operators: ['anniversaryInDays', 'month', 'isSet', 'isEmpty'] },
+  birthYear: { type: 'number', column: 'birth_year' },
   consentOa: { type: 'boolean', column: 'consent_oa' },
   consentMiniapp: { type: 'boolean', column: 'consent_miniapp' },
   consentWecom: { type: 'boolean', column: 'consent_wecom' },
@@ -49,6 +55,8 @@ interface State {
   conditions: number;
   /** the saved segments being expanded, to refuse a segment that refers to itself */
   within: number[];
+  /** compiling a lifecycle stage's rule (which may not use lifecycle again) */
+  inLifecycle?: boolean;
 }
 
 function compile(rule: unknown, path: string, depth: number, ctx: CompileContext, state: State): Compiled {
@@ -75,8 +83,20 @@ function compile(rule: unknown, path: string, depth: number, ctx: CompileContext
     case 'relation':
       out = relation(r, path);
       break;
+    case 'rfm':
+      out = rfm(r, path, ctx);
+      break;
+    case 'lifecycle':
+      if (state.inLifecycle) throw new RuleError(path, 'a lifecycle stage cannot be defined by lifecycle stages');
+      state.inLifecycle = true;
+      try {
+        out = lifecycle(r, path, ctx, (stageRule, stagePath) => compile(stageRule, stagePath, depth + 1, ctx, state));
+      } finally {
+        state.inLifecycle = false;
+      }
+      break;
     default:
-      throw new RuleError(`${path}.kind`, 'must be group, attribute, tags, event, segment or relation');
+      throw new RuleError(`${path}.kind`, 'must be group, attribute, tags, event, segment, relation, rfm or lifecycle');
   }
   if (r.kind !== 'group' && ++state.conditions > MAX_CONDITIONS) throw new RuleError(path, `a rule has at most ${MAX_CONDITIONS} conditions`);
   if (r.not !== undefined && typeof r.not !== 'boolean') throw new RuleError(`${path}.not`, 'must be true or false');

@@ -26,6 +26,14 @@ export class SegmentEntity {
   @Column({ type: 'simple-json', nullable: true })
   rule: Record<string, unknown> | null;
 
+  /** Dynamic segments only: membership kept current as members change (segment.entered / segment.left events). */
+  @Column({ type: 'boolean', default: false })
+  tracked: boolean;
+
+  /** When a tracked segment was last checked for members the passing time moves in or out (null until its membership is built). */
+  @Column({ type: 'datetime', nullable: true })
+  lastSweptAt: Date | null;
+
   @Column({ type: 'int', nullable: true })
   lastCount: number | null;
 

@@ -1,14 +1,16 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, In } from 'typeorm';
 import { AttributesService } from '../members/attributes.service';
 import { MemberEntity } from '../members/member.entity';
 import { MembersService } from '../members/members.service';
+import { APP_CONFIG, AppConfig } from '../platform/config/config';
 import { isMysql } from '../platform/database/data-source';
 import { BadInputError } from '../platform/errors/app-error';
 import { toDbDatetime } from '../platform/time/time';
 import { TagsService } from '../tags/tags.service';
-import { CompileContext, Compiled, FieldDef, MEMBER_FIELDS, OPS_BY_TYPE, RuleError, compileRule, compileSegmentRule } from './segment-compiler';
+import { CompileContext, Compiled, FieldDef, MEMBER_FIELDS, RuleError, compileRule, opsOf, compileSegmentRule } from './segment-compiler';
+import { LayersService } from './layers/layers.service';
 import { SegmentEntity } from './segment.entity';
 import { SegmentFieldDto, SegmentPreviewResultDto } from './segments.dto';
 
@@ -17,14 +19,16 @@ import { SegmentFieldDto, SegmentPreviewResultDto } from './segments.dto';
 export class SegmentsService {
   constructor(
     @InjectDataSource() private readonly ds: DataSource,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly attributes: AttributesService,
     private readonly tags: TagsService,
     private readonly members: MembersService,
+    private readonly layers: LayersService,
   ) {}
 
   /** Every field a rule can name, with its type and operators (for the rule builder). */
   async fields(): Promise<SegmentFieldDto[]> {
-    return [...(await this.fieldMap()).entries()].map(([field, d]) => ({ field, type: d.type, options: d.options ?? null, operators: OPS_BY_TYPE[d.type] }));
+    return [...(await this.fieldMap()).entries()].map(([field, d]) => ({ field, type: d.type, options: d.options ?? null, operators: opsOf(d) }));
   }
 
   /** A rule not yet saved: how many members match now, and a sample of them. */
@@ -39,22 +43,33 @@ export class SegmentsService {
   }
 
   /** Validates and compiles a rule; a wrong field, operator or value is a 400 naming its place in the tree. */
-  async compile(rule: unknown, selfId?: number): Promise<Compiled> {
-    const saved = await this.ds.getRepository(SegmentEntity).find({ select: { id: true, type: true, rule: true } });
-    const ctx: CompileContext = {
-      fields: await this.fieldMap(),
-      knownTagIds: new Set((await this.tags.listTags()).map((t) => t.id)),
-      now: new Date(),
-      dbDatetime: toDbDatetime,
-      segments: new Map(saved.map((s) => [s.id, { type: s.type, rule: s.rule }])),
-      dialect: isMysql(this.ds) ? 'mysql' : 'sqlite',
-    };
+  async compile(rule: unknown, selfId?: number, at = 'rule'): Promise<Compiled> {
+    const ctx = await this.context();
     try {
       return selfId ? compileSegmentRule(selfId, rule, ctx) : compileRule(rule, ctx);
     } catch (e) {
-      if (e instanceof RuleError) throw new BadInputError(e.message, [{ field: e.path, message: e.message.slice(e.path.length + 2) }]);
+      if (e instanceof RuleError) {
+        // the tree's root is named `rule`; callers checking a rule kept elsewhere name its place instead
+        const field = e.path.startsWith('rule') ? at + e.path.slice('rule'.length) : e.path;
+        throw new BadInputError(`${field}: ${e.message.slice(e.path.length + 2)}`, [{ field, message: e.message.slice(e.path.length + 2) }]);
+      }
       throw e;
     }
+  }
+
+  /** What rules compile against (fields, tags, saved segments…) at `now`; membership tracking picks its own instant. */
+  async context(now = new Date()): Promise<CompileContext> {
+    const saved = await this.ds.getRepository(SegmentEntity).find({ select: { id: true, type: true, rule: true } });
+    return {
+      fields: await this.fieldMap(),
+      knownTagIds: new Set((await this.tags.listTags()).map((t) => t.id)),
+      now,
+      dbDatetime: toDbDatetime,
+      timezone: this.config.timezone,
+      segments: new Map(saved.map((s) => [s.id, { type: s.type, rule: s.rule }])),
+      dialect: isMysql(this.ds) ? 'mysql' : 'sqlite',
+      layers: await this.layers.context(),
+    };
   }
 
   private async fieldMap(): Promise<Map<string, FieldDef>> {

@@ -51,6 +51,7 @@ const envSchema = z
       message: 'must be an IANA time zone such as Asia/Shanghai',
     }),
     SHUTDOWN_TIMEOUT_MS: intWithDefault(10000, 0, 600000),
+    SEGMENT_SWEEP_SECONDS: intWithDefault(300, 10, 86400),
   })
   .superRefine((env, ctx) => {
     if (env.DB_URL && !env.APP_SECRET_KEY) {
@@ -117,6 +118,8 @@ export interface AppConfig {
   maxUploadBytes: number;
   timezone: string;
   shutdownTimeoutMs: number;
+  /** how often tracked segments are re-checked for members the passing time moves in or out */
+  segmentSweepSeconds: number;
 }
 
 export class ConfigError extends Error {
@@ -172,6 +175,7 @@ export function loadConfig(raw: NodeJS.ProcessEnv = process.env): AppConfig {
     maxUploadBytes: env.MAX_UPLOAD_MB * 1024 * 1024,
     timezone: env.BRAND_TIMEZONE,
     shutdownTimeoutMs: env.SHUTDOWN_TIMEOUT_MS,
+    segmentSweepSeconds: env.SEGMENT_SWEEP_SECONDS,
   };
 }
 

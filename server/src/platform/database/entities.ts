@@ -9,6 +9,9 @@ import { MemberEntity } from '../../members/member.entity';
 import { MemberTagEntity, TagEntity, TagGroupEntity } from '../../tags/tag.entity';
 import { TagChannelLinkEntity } from '../../tags/sync/tag-channel-link.entity';
 import { SegmentCountEntity, SegmentEntity, SegmentMemberEntity } from '../../segments/segment.entity';
+import { SegmentEvaluationPendingEntity, SegmentMembershipEntity } from '../../segments/membership/segment-membership.entity';
+import { SegmentJobEntity, SegmentJobErrorEntity } from '../../segments/jobs/segment-job.entity';
+import { MemberStatsEntity, SegmentLayerConfigEntity } from '../../segments/layers/layer.entity';
 import { AuditLogEntity } from '../audit/audit-log.entity';
 import { EventEntity } from '../../events/event.entity';
 import { ChannelAccessTokenEntity, ChannelAccountEntity } from '../../wechat/channels/channel-account.entity';
@@ -38,6 +41,12 @@ export const ENTITIES = [
   SegmentEntity,
   SegmentMemberEntity,
   SegmentCountEntity,
+  SegmentMembershipEntity,
+  SegmentEvaluationPendingEntity,
+  SegmentJobEntity,
+  SegmentJobErrorEntity,
+  MemberStatsEntity,
+  SegmentLayerConfigEntity,
   ChannelAccountEntity,
   ChannelAccessTokenEntity,
   OaFollowerImportEntity,

@@ -1,4 +1,5 @@
-import { CompileContext, Compiled, FieldDef, Operator, OPS_BY_TYPE, RuleError } from './types';
+import { CompileContext, Compiled, FieldDef, Operator, RuleError, opsOf } from './types';
+import { calendarCondition, calendarMoving, checkCalendarValue, isCalendarOp, monthDayCondition, targetOf } from './calendar';
 import { likeEscape } from './sql';
 
 /** A member field or custom attribute compared with a typed operator. */
@@ -7,10 +8,12 @@ export function attribute(r: Record<string, unknown>, path: string, ctx: Compile
   const def = ctx.fields.get(r.field);
   if (!def) throw new RuleError(`${path}.field`, `unknown field ${r.field}`);
   const op = r.operator as Operator;
-  if (!OPS_BY_TYPE[def.type].includes(op)) throw new RuleError(`${path}.operator`, `${String(r.operator)} does not apply to ${def.type} field ${r.field} (use ${OPS_BY_TYPE[def.type].join(', ')})`);
+  if (!opsOf(def).includes(op)) throw new RuleError(`${path}.operator`, `${String(r.operator)} does not apply to ${def.type} field ${r.field} (use ${opsOf(def).join(', ')})`);
   const value = checkValue(def, op, r.value, `${path}.value`, ctx);
-  const moving = op === 'inLastDays' ? [lastDaysCandidates(def, Number(value), ctx)] : undefined;
+  const calendar = calendarMoving(def, op, value, ctx);
+  const moving = op === 'inLastDays' || op === 'notInLastDays' ? [lastDaysCandidates(def, Number(value), ctx)] : calendar && [calendar];
   const reads = [`field:${r.field}`];
+  if (def.monthDay) return { ...monthDayCondition(def, op, value, ctx), moving, reads };
   if (def.column) {
     // Booleans are tinyint on MySQL and integers on SQLite: compare as numbers.
     return { ...condition(`m.${def.column}`, def, op, value, ctx), moving, reads };
@@ -72,17 +75,22 @@ function condition(col: string, def: FieldDef, op: Operator, value: unknown, ctx
       return { sql: `${col} LIKE ? ESCAPE '!'`, params: [`%${likeEscape(String(value))}%`] };
     case 'startsWith':
       return { sql: `${col} LIKE ? ESCAPE '!'`, params: [`${likeEscape(String(value))}%`] };
-    case 'inLastDays': {
+    case 'inLastDays':
+    case 'notInLastDays': {
+      // notInLastDays: set, and older than the inLastDays window (empty values match neither)
       const since = new Date(ctx.now.getTime() - Number(value) * 86_400_000);
-      return { sql: `${col} >= ?`, params: [def.type === 'date' ? ctx.dbDatetime(since).slice(0, 10) : ctx.dbDatetime(since)] };
+      return { sql: `${col} ${op === 'inLastDays' ? '>=' : '<'} ?`, params: [def.type === 'date' ? ctx.dbDatetime(since).slice(0, 10) : ctx.dbDatetime(since)] };
     }
+    default:
+      return calendarCondition(targetOf(def, col), op, value as number | number[], ctx);
   }
 }
 
 /** Checks the value's shape for the operator and field type; returns it ready to bind. */
 function checkValue(def: FieldDef, op: Operator, value: unknown, path: string, ctx: CompileContext): unknown {
   if (op === 'isEmpty' || op === 'isSet') return undefined;
-  if (op === 'inLastDays') {
+  if (isCalendarOp(op)) return checkCalendarValue(op, value, path);
+  if (op === 'inLastDays' || op === 'notInLastDays') {
     if (!Number.isInteger(value) || (value as number) < 1 || (value as number) > 3650) throw new RuleError(path, 'must be a whole number of days, 1-3650');
     return value;
   }

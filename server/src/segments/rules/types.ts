@@ -1,15 +1,17 @@
+import type { LayerContext } from './layers';
 /** The rule model's types: rule shapes, field definitions, what compiling needs and gives. */
 export type FieldType = 'string' | 'number' | 'date' | 'datetime' | 'boolean' | 'enum';
 
-export const OPERATORS = ['eq', 'neq', 'gt', 'gte', 'lt', 'lte', 'between', 'in', 'notIn', 'contains', 'startsWith', 'isEmpty', 'isSet', 'before', 'after', 'inLastDays'] as const;
+export const OPERATORS = ['eq', 'neq', 'gt', 'gte', 'lt', 'lte', 'between', 'in', 'notIn', 'contains', 'startsWith', 'isEmpty', 'isSet', 'before', 'after', 'inLastDays', 'notInLastDays', 'inNextDays', 'dayOfMonth', 'dayOfWeek', 'month', 'anniversaryInDays'] as const;
 export type Operator = (typeof OPERATORS)[number];
 
 export const OPS_BY_TYPE: Record<FieldType, Operator[]> = {
   string: ['eq', 'neq', 'in', 'notIn', 'contains', 'startsWith', 'isEmpty', 'isSet'],
   enum: ['eq', 'neq', 'in', 'notIn', 'isEmpty', 'isSet'],
   number: ['eq', 'neq', 'gt', 'gte', 'lt', 'lte', 'between', 'in', 'notIn', 'isEmpty', 'isSet'],
-  date: ['eq', 'before', 'after', 'between', 'inLastDays', 'isEmpty', 'isSet'],
-  datetime: ['before', 'after', 'between', 'inLastDays', 'isEmpty', 'isSet'],
+  // inNextDays, dayOf…, month and anniversaryInDays read the brand's local calendar (see calendar.ts)
+  date: ['eq', 'before', 'after', 'between', 'inLastDays', 'notInLastDays', 'inNextDays', 'dayOfMonth', 'dayOfWeek', 'month', 'anniversaryInDays', 'isEmpty', 'isSet'],
+  datetime: ['before', 'after', 'between', 'inLastDays', 'notInLastDays', 'inNextDays', 'dayOfMonth', 'dayOfWeek', 'month', 'anniversaryInDays', 'isEmpty', 'isSet'],
   boolean: ['eq', 'isEmpty', 'isSet'],
 };
 
@@ -38,10 +40,21 @@ export interface EventRule {
   did?: boolean;
   /** in the last N days; omitted: ever */
   lastDays?: number;
+  /** instead of lastDays: between two brand-local days, both included ('YYYY-MM-DD') */
+  between?: [string, string];
   /** how many times (did only): at least / at most / exactly */
   count?: { op: 'atLeast' | 'atMost' | 'exactly'; n: number };
   /** only events whose properties match all of these (e.g. amount ≥ 10000) */
   properties?: { name: string; operator: 'eq' | 'neq' | 'gt' | 'gte' | 'lt' | 'lte' | 'in' | 'contains'; value: unknown }[];
+  /**
+   * When the member's first or last such event happened (with did, count, lastDays and between left out):
+   * before / after a brand-local day ('YYYY-MM-DD', that day excluded), between [from, to] (days included),
+   * inLastDays / notInLastDays N (within / longer ago than N×24 h). Members who never did it do not match,
+   * e.g. "last paid more than 60 days ago": { eventType: 'pay.paid', occurrence: 'last', operator: 'notInLastDays', value: 60 }.
+   */
+  occurrence?: 'first' | 'last';
+  operator?: 'before' | 'after' | 'between' | 'inLastDays' | 'notInLastDays';
+  value?: unknown;
 }
 /** In (or not in) a saved segment. */
 export interface SegmentRefRule {
@@ -67,6 +80,15 @@ export interface FieldDef {
   /** member column, or a custom attribute id */
   column?: string;
   attributeId?: number;
+  /** a date kept as month and day columns without a year (the birthday) */
+  monthDay?: { month: string; day: string };
+  /** the operators offered, when fewer than the type's */
+  operators?: Operator[];
+}
+
+/** The operators a field offers. */
+export function opsOf(def: FieldDef): Operator[] {
+  return def.operators ?? OPS_BY_TYPE[def.type];
 }
 
 export interface CompileContext {
@@ -79,6 +101,10 @@ export interface CompileContext {
   /** saved segments a rule may refer to */
   segments?: Map<number, { type: 'dynamic' | 'static'; rule: unknown }>;
   dbDatetime: (d: Date) => string;
+  /** the brand's time zone (IANA, e.g. 'Asia/Shanghai'): "today", weekdays and anniversaries follow its calendar */
+  timezone: string;
+  /** RFM thresholds and lifecycle stages as the operator configured them (defaults otherwise) */
+  layers?: LayerContext;
 }
 
 export class RuleError extends Error {

@@ -52,6 +52,7 @@ export class MiniappAuthService {
     const member = await this.resolveMember(app, session.openid!, session.unionid);
     const now = new Date();
     await this.ds.getRepository(MemberEntity).update({ id: member.id }, { lastSeenAt: now, consentMiniapp: true });
+    this.members.changed({ memberIds: [member.id], fields: ['lastSeenAt', 'consentMiniapp'] });
     // each wx.login code is single-use, so it names this login exactly once
     await this.events.record({
       type: 'mp.login',
@@ -87,7 +88,10 @@ export class MiniappAuthService {
     const patch: Partial<MemberEntity> = {};
     if (dto.nickname !== undefined) patch.nickname = dto.nickname;
     if (dto.avatarUrl !== undefined) patch.avatarUrl = dto.avatarUrl;
-    if (Object.keys(patch).length) await this.ds.getRepository(MemberEntity).update({ id: memberId }, patch);
+    if (Object.keys(patch).length) {
+      await this.ds.getRepository(MemberEntity).update({ id: memberId }, patch);
+      this.members.changed({ memberIds: [memberId], fields: Object.keys(patch) });
+    }
     return this.me(memberId);
   }
 

@@ -33,6 +33,8 @@ const CHANGES: Record<string, (at: Date, p: Record<string, unknown>) => FollowCh
  */
 @Injectable()
 export class WecomContactsService implements OnModuleInit {
+  private readonly listeners: ((memberIds: number[]) => void)[] = [];
+
   constructor(
     @InjectDataSource() private readonly ds: DataSource,
     private readonly resolution: EventResolutionService,
@@ -61,6 +63,16 @@ export class WecomContactsService implements OnModuleInit {
     this.resolution.registerEnricher('wecom_external_userid', async (s) => ({ unionid: (await this.api.getExternalContact(s.appId, s.value)).external_contact.unionid }));
   }
 
+  /** Told which members' relations to staff changed (added, removed, or newly linked to them). */
+  onChange(listener: (memberIds: number[]) => void): void {
+    this.listeners.push(listener);
+  }
+
+  private tell(memberIds: (number | null)[]): void {
+    const ids = [...new Set(memberIds.filter((id): id is number => id != null))];
+    if (ids.length) for (const l of this.listeners) l(ids);
+  }
+
   /** Keeps relations current from resolved customer-contact events. */
   async onEvent(event: EventEntity, memberId: number): Promise<void> {
     const toChange = CHANGES[event.type];
@@ -79,10 +91,12 @@ export class WecomContactsService implements OnModuleInit {
       if (current) {
         if (!patch && current.memberId === member) return 'unchanged';
         await repo.update({ id: current.id }, { ...(patch ?? {}), memberId: member });
+        this.tell([member, current.memberId]);
         return 'updated';
       }
       try {
         await repo.insert({ ...key, memberId: member, state: null, addWay: null, remark: null, addedAt: null, removedAt: null, removedBy: null, ...patch });
+        this.tell([member]);
         return 'created';
       } catch (e) {
         if (!duplicateKey(e) || attempt > 0) throw e;
@@ -94,8 +108,10 @@ export class WecomContactsService implements OnModuleInit {
   async endMissing(accountId: number, present: Set<string>, skipExternal: Set<string>, at: Date): Promise<number> {
     const repo = this.ds.getRepository(WecomContactFollowEntity);
     const live = await repo.find({ where: { accountId, removedAt: IsNull() } });
-    const gone = live.filter((r) => !present.has(`${r.externalUserId}\n${r.staffUserId}`) && !skipExternal.has(r.externalUserId)).map((r) => r.id);
+    const ended = live.filter((r) => !present.has(`${r.externalUserId}\n${r.staffUserId}`) && !skipExternal.has(r.externalUserId));
+    const gone = ended.map((r) => r.id);
     for (let i = 0; i < gone.length; i += 500) await repo.update({ id: In(gone.slice(i, i + 500)) }, { removedAt: at });
+    this.tell(ended.map((r) => r.memberId));
     return gone.length;
   }
 
