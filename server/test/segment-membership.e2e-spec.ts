@@ -4,6 +4,8 @@ import { InlineJobQueue } from '../src/platform/queue/inline.driver';
 import { JOB_QUEUE } from '../src/platform/queue/job-queue';
 import { SegmentMembershipService } from '../src/segments/membership/segment-membership.service';
 import { SegmentSweepService } from '../src/segments/membership/segment-sweep.service';
+import { SegmentTrackingService } from '../src/segments/membership/segment-tracking.service';
+import { toDbDatetime } from '../src/platform/time/time';
 import { SavedSegmentsService } from '../src/segments/saved-segments.service';
 import { TestApp, bearer, eventually, startTestApp } from './harness';
 
@@ -215,6 +217,25 @@ describe('segment membership (MariaDB)', () => {
     await c.settle();
     expect(await members()).toEqual([mia, ned]);
     expect(await c.timeline(ned, 'segment.entered')).toHaveLength(1);
+  });
+
+  it('sets right at the daily check whatever a lost update left wrong', async () => {
+    const oz = await c.newMember('oz');
+    const pat = await c.newMember('pat');
+    await c.tag(oz);
+    await c.settle();
+    expect(await c.inSegment(oz)).toBe(true);
+    // as if updates had been lost: a member's row gone, a non-member's row there
+    await c.t.ds.query('DELETE FROM segment_membership WHERE segment_id = ? AND member_id = ?', [c.segmentId, oz]);
+    await c.t.ds.query('INSERT INTO segment_membership (segment_id, member_id, entered_at) VALUES (?, ?, ?)', [c.segmentId, pat, toDbDatetime(new Date())]);
+    const tracking = c.t.app.get(SegmentTrackingService);
+    expect((await tracking.reconcile()).find((r) => r.segmentId === c.segmentId)).toEqual({ segmentId: c.segmentId, entered: 1, left: 1 });
+    expect(await c.inSegment(oz)).toBe(true);
+    expect(await c.inSegment(pat)).toBe(false);
+    expect((await c.timeline(oz, 'segment.entered')).map((e) => e.properties.reason)).toEqual(expect.arrayContaining(['changed', 'reconcile']));
+    expect((await c.timeline(pat, 'segment.left'))[0].properties).toMatchObject({ reason: 'reconcile' });
+    // nothing left to set right
+    expect((await tracking.reconcile()).find((r) => r.segmentId === c.segmentId)).toEqual({ segmentId: c.segmentId, entered: 0, left: 0 });
   });
 });
 

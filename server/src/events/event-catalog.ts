@@ -32,7 +32,7 @@ const EXTERNAL = p('externalUserId', 'string', '客户 external_userid', 'extern
 const SEGMENT_CHANGE = [
   p('segmentId', 'number', '分群 ID', 'segment id'),
   p('segmentName', 'string', '分群名称', 'segment name'),
-  p('reason', 'string', '原因：changed / time / rule / merged', 'why: changed / time / rule / merged'),
+  p('reason', 'string', '原因：changed / time / rule / merged / reconcile', 'why: changed / time / rule / merged / reconcile'),
 ];
 
 export const EVENT_CATALOG: EventTypeDefinition[] = [

@@ -46,13 +46,20 @@ export class JobScheduler implements OnApplicationBootstrap, BeforeApplicationSh
   beforeApplicationShutdown() {
     this.running = false;
     for (const s of this.schedules) {
-      if (s.timer) clearInterval(s.timer);
+      if (s.timer) clearTimeout(s.timer); // clears an interval too
       s.timer = undefined;
     }
   }
 
+  /** Ticks at slot boundaries (a daily job runs at the day's start whenever the process was started). */
   private start(s: Schedule) {
-    s.timer = setInterval(() => void this.tick(s), s.everyMs);
+    const untilSlot = s.everyMs - (Date.now() % s.everyMs);
+    s.timer = setTimeout(() => {
+      if (!this.running) return;
+      void this.tick(s);
+      s.timer = setInterval(() => void this.tick(s), s.everyMs);
+      s.timer.unref();
+    }, untilSlot);
     s.timer.unref();
   }
 

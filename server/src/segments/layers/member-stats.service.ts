@@ -75,7 +75,7 @@ export class MemberStatsService implements OnModuleInit {
     const started = Date.now();
     await this.ds.transaction(async (tx) => {
       await tx.query('DELETE FROM member_stats');
-      const agg = this.aggregate('e.member_id IS NOT NULL');
+      const agg = this.aggregate('e.member_id IS NOT NULL', true);
       await tx.query(agg.sql, agg.params);
     });
     const [{ n }] = await this.ds.query('SELECT COUNT(*) AS n FROM member_stats');
@@ -83,16 +83,19 @@ export class MemberStatsService implements OnModuleInit {
     return { members: Number(n) };
   }
 
-  private aggregate(where: string): { sql: string; params: unknown[] } {
+  private aggregate(where: string, everyone = false): { sql: string; params: unknown[] } {
     const read = isMysql(this.ds) ? (p: string) => `CAST(JSON_VALUE(e.properties, '${p}') AS DECIMAL(20,0))` : (p: string) => `CAST(json_extract(e.properties, '${p}') AS INTEGER)`;
     // property names come from our own settings (letters only), never from a request
     const amount = ORDER_EVENTS.map((o) => `WHEN '${o.eventType}' THEN ${read(`$.${o.amountProperty}`)}`).join(' ');
     const types = ORDER_EVENTS.map(() => '?').join(', ');
+    // For everyone, MySQL/MariaDB would rather walk idx_event__member_time (every event of every type, each row
+    // fetched) to skip the GROUP BY's sort: reading just the order events by type is ~30× faster at 10M events.
+    const hint = everyone && isMysql(this.ds) ? ' IGNORE INDEX (idx_event__member_time)' : '';
     return {
       sql:
         'INSERT INTO member_stats (member_id, paid_count, paid_amount, first_paid_at, last_paid_at, updated_at) ' +
         `SELECT e.member_id, COUNT(*), COALESCE(SUM(CASE e.type ${amount} ELSE 0 END), 0), MIN(e.occurred_at), MAX(e.occurred_at), ? ` +
-        `FROM event e WHERE e.type IN (${types}) AND ${where} GROUP BY e.member_id`,
+        `FROM event e${hint} WHERE e.type IN (${types}) AND ${where} GROUP BY e.member_id`,
       params: [toDbDatetime(new Date()), ...ORDER_EVENTS.map((o) => o.eventType)],
     };
   }

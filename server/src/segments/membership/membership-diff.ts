@@ -8,7 +8,8 @@ import type { NewEvent } from '../../events/events.service';
 export const ANY_READ = '*';
 
 /** Why a member entered or left, as shown on their timeline. */
-export type MembershipReason = 'changed' | 'time' | 'rule' | 'merged';
+/** changed: the member changed; time: the sweep; rule: the rule changed; merged; reconcile: the daily full check caught a miss. */
+export type MembershipReason = 'changed' | 'time' | 'rule' | 'merged' | 'reconcile';
 
 /** Whether a change (what it touched) can alter a segment's answer (what its rule reads). */
 export function affects(segmentReads: ReadonlySet<string>, changed: Iterable<string>): boolean {

@@ -76,7 +76,7 @@ export class MembershipWriter {
    * last_swept_at yet) is a baseline and tells nobody; later ones (the rule changed) store an event
    * for each member who came in or went out.
    */
-  async rebuild(segment: { id: number; name: string }, where: Compiled, now: Date, baseline: boolean): Promise<{ entered: number; left: number }> {
+  async rebuild(segment: { id: number; name: string }, where: Compiled, now: Date, baseline: boolean, reason: MembershipReason = 'rule'): Promise<{ entered: number; left: number }> {
     const at = toDbMillis(now);
     return this.ds.transaction(async (m) => {
       const ignore = isMysql(this.ds) ? 'INSERT IGNORE' : 'INSERT OR IGNORE';
@@ -98,8 +98,8 @@ export class MembershipWriter {
         }
         await this.events.recordMany(
           [
-            ...came.map((r) => membershipEvent('entered', segment, Number(r.member_id), { enteredAt: now, at: now }, 'rule')),
-            ...leaving.map((r) => membershipEvent('left', segment, Number(r.member_id), { enteredAt: fromDbDatetime(r.entered_at)!, at: now }, 'rule')),
+            ...came.map((r) => membershipEvent('entered', segment, Number(r.member_id), { enteredAt: now, at: now }, reason)),
+            ...leaving.map((r) => membershipEvent('left', segment, Number(r.member_id), { enteredAt: fromDbDatetime(r.entered_at)!, at: now }, reason)),
           ],
           m,
         );

@@ -2,6 +2,7 @@ import { Inject, Injectable, Logger, OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { JOB_QUEUE, JobQueue } from '../../platform/queue/job-queue';
+import { JobScheduler } from '../../platform/queue/job-scheduler';
 import { SavedSegmentsService, SegmentChange } from '../saved-segments.service';
 import { SegmentEntity } from '../segment.entity';
 import { dependentsOf } from './membership-diff';
@@ -10,6 +11,10 @@ import { SegmentMembershipService } from './segment-membership.service';
 import { CONTEXT_TTL_MS, TrackedSegments } from './tracked-segments';
 
 export const BUILD_MEMBERSHIP_JOB = 'segments.build-membership';
+export const RECONCILE_MEMBERSHIP_JOB = 'segments.reconcile-membership';
+
+/** How often every tracked segment is checked in full. */
+const RECONCILE_EVERY_MS = 24 * 3_600_000;
 
 /**
  * Turning tracking on builds a segment's membership (a baseline, no events); off forgets it. A changed
@@ -27,11 +32,33 @@ export class SegmentTrackingService implements OnModuleInit {
     private readonly tracked: TrackedSegments,
     private readonly writer: MembershipWriter,
     private readonly membership: SegmentMembershipService,
+    private readonly scheduler: JobScheduler,
   ) {}
 
   onModuleInit() {
     this.queue.register<{ segmentId: number }>(BUILD_MEMBERSHIP_JOB, (ctx) => this.build(ctx.data.segmentId), { concurrency: 1, attempts: 3 });
     this.saved.onChange((change) => this.onSegmentChange(change));
+    this.queue.register(RECONCILE_MEMBERSHIP_JOB, () => this.reconcile(), { concurrency: 1, attempts: 2 });
+    this.scheduler.every(RECONCILE_MEMBERSHIP_JOB, RECONCILE_EVERY_MS);
+  }
+
+  /**
+   * The safety net under the change-driven updates: once a day each tracked segment is compared in full
+   * with its rule (set-based), and anyone a lost update left on the wrong side enters or leaves with
+   * reason "reconcile". Changes still being collected when a process died are repaired here.
+   */
+  async reconcile(now = new Date()): Promise<{ segmentId: number; entered: number; left: number }[]> {
+    const out = [];
+    const ctx = await this.tracked.ctx();
+    for (const seg of await this.ds.getRepository(SegmentEntity).find({ where: { tracked: true, type: 'dynamic' } })) {
+      if (!seg.lastSweptAt) continue; // its first build has not run yet
+      const where = this.tracked.compile(seg, now, ctx);
+      if (!where) continue;
+      const r = await this.writer.rebuild(seg, where, now, false, 'reconcile');
+      if (r.entered || r.left) this.logger.warn(`segment ${seg.id}: the daily check found ${r.entered} member(s) to enter and ${r.left} to leave`);
+      out.push({ segmentId: seg.id, ...r });
+    }
+    return out;
   }
 
   private async onSegmentChange(change: SegmentChange): Promise<void> {
