@@ -177,6 +177,18 @@ describe('saved segments (MariaDB)', () => {
     expect(res.sample.map((m: { id: number }) => m.id)).toEqual([follower]);
     const fans = (await h().post('/api/segments/preview').set(bearer(owner)).send({ rule: { kind: 'relation', relation: 'followsOa', appId: 'wxSegOa000001' } }).expect(200)).body;
     expect(fans.sample.map((m: { id: number }) => m.id)).toEqual([follower]);
+    // served by any WeCom staff member of a store: the staff's department is mapped to the store
+    const store = (await h().post('/api/stores').set(bearer(owner)).send({ name: '关系门店', code: 'REL1' }).expect(201)).body.id;
+    const now = toDbDatetime(new Date());
+    await t.ds.query('INSERT INTO wecom_department (account_id, dept_id, parent_id, name, store_id, synced_at) VALUES (?, ?, ?, ?, ?, ?)', [77, 5, 1, '关系门店', store, now]);
+    await t.ds.query('INSERT INTO wecom_staff (account_id, userid, name, department_ids, leader_department_ids, status, synced_at) VALUES (?, ?, ?, ?, ?, ?, ?)', [77, 'rel_staff', '店员', '[3,5]', '[]', 1, now]);
+    await t.ds.query('INSERT INTO wecom_contact_follow (account_id, external_user_id, staff_user_id, member_id) VALUES (?, ?, ?, ?)', [77, 'wmRel0001', 'rel_staff', follower]);
+    const ofStore = (await h().post('/api/segments/preview').set(bearer(owner)).send({ rule: { kind: 'relation', relation: 'servedByStore', storeId: store } }).expect(200)).body;
+    expect(ofStore.sample.map((m: { id: number }) => m.id)).toEqual([follower]);
+    expect((await h().post('/api/segments/preview').set(bearer(owner)).send({ rule: { kind: 'relation', relation: 'servedByStore', storeId: store, not: true } }).expect(200)).body.sample.map((m: { id: number }) => m.id)).not.toContain(follower);
+    await h().patch(`/api/members/${follower}`).set(bearer(owner)).send({ consent: { sms: true } }).expect(200);
+    const consented = (await h().post('/api/segments/preview').set(bearer(owner)).send({ rule: { kind: 'relation', relation: 'consented', channel: 'sms' } }).expect(200)).body;
+    expect(consented.sample.map((m: { id: number }) => m.id)).toEqual([follower]);
 
     const outer = (await h().post('/api/segments').set(bearer(owner)).send({ name: '不在快照里', type: 'dynamic', rule: { kind: 'segment', segmentId: shanghaiSeg.id, not: true } }).expect(201)).body;
     expect(outer.count).toBe(2);

@@ -140,4 +140,19 @@ describe('WeCom customers and the staff who serve them (MariaDB)', () => {
     await t.http().get(`/api/members/${other}`).set(bearer(owner)).expect(404);
     expect((await t.http().get(`/api/members/${before.id}/merges`).set(bearer(owner)).expect(200)).body).toEqual([expect.objectContaining({ reason: 'unionid' })]);
   });
+
+  it('segments on the staff who serve a member: one staff member, or any staff of a store', async () => {
+    const count = async (rule: object) => (await t.http().post('/api/segments/preview').set(bearer(owner)).send({ rule, sampleSize: 50 }).expect(200)).body as { count: number; sample: { id: number }[] };
+    const ids = async (rule: object) => (await count(rule)).sample.map((m) => m.id).sort((a, b) => a - b);
+    const served = (await Promise.all(['wmImport0001', 'wmImport0002'].map(memberOf))).map((m) => m.id).sort((a, b) => a - b);
+    expect(await ids({ kind: 'relation', relation: 'addedByStaff', staffUserId: 'li_na', appId: CORP })).toEqual(served);
+    // expected from the member pages' own account of who serves them and in which stores
+    const all = (await t.http().get('/api/members?limit=100').set(bearer(owner)).expect(200)).body.items as { id: number }[];
+    const expected: number[] = [];
+    for (const m of all) if ((await relations(m.id)).some((r) => r.active && r.storeIds.includes(shStore))) expected.push(m.id);
+    expect(expected.length).toBeGreaterThan(0);
+    expect(await ids({ kind: 'relation', relation: 'servedByStore', storeId: shStore })).toEqual(expected.sort((a, b) => a - b));
+    expect((await count({ kind: 'relation', relation: 'servedByStore', storeId: 99999 })).count).toBe(0);
+    await t.http().post('/api/segments/preview').set(bearer(owner)).send({ rule: { kind: 'relation', relation: 'servedByStore', storeId: 'SH01' } }).expect(400);
+  });
 });

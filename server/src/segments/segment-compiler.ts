@@ -81,7 +81,7 @@ function compile(rule: unknown, path: string, depth: number, ctx: CompileContext
       out = segmentRef(r, path, depth, ctx, state);
       break;
     case 'relation':
-      out = relation(r, path);
+      out = relation(r, path, ctx);
       break;
     case 'rfm':
       out = rfm(r, path, ctx);

@@ -89,7 +89,8 @@ export class MemberStatsService implements OnModuleInit {
     const amount = ORDER_EVENTS.map((o) => `WHEN '${o.eventType}' THEN ${read(`$.${o.amountProperty}`)}`).join(' ');
     const types = ORDER_EVENTS.map(() => '?').join(', ');
     // For everyone, MySQL/MariaDB would rather walk idx_event__member_time (every event of every type, each row
-    // fetched) to skip the GROUP BY's sort: reading just the order events by type is ~30× faster at 10M events.
+    // fetched) to skip the GROUP BY's sort; reading just the order events by type is far faster (10M events:
+    // 78 s → 12 s with a 3 GB buffer pool, 30× at 1M events with the default 128 MB).
     const hint = everyone && isMysql(this.ds) ? ' IGNORE INDEX (idx_event__member_time)' : '';
     return {
       sql:

@@ -20,7 +20,7 @@ export function tags(r: Record<string, unknown>, path: string, ctx: CompileConte
 
 
 /** Reachability and relations. */
-export function relation(r: Record<string, unknown>, path: string): Compiled {
+export function relation(r: Record<string, unknown>, path: string, ctx: CompileContext): Compiled {
   const text = (v: unknown, field: string, required: boolean) => {
     if (v === undefined && !required) return undefined;
     if (typeof v !== 'string' || !/^[A-Za-z0-9_.@-]{1,64}$/.test(v)) throw new RuleError(`${path}.${field}`, 'must be 1-64 letters, digits, _ . @ or -');
@@ -41,8 +41,26 @@ export function relation(r: Record<string, unknown>, path: string): Compiled {
       const corp = corpId ? " AND f.account_id IN (SELECT c.id FROM channel_account c WHERE c.type = 'wecom' AND c.external_id = ?)" : '';
       return { sql: `EXISTS (SELECT 1 FROM wecom_contact_follow f WHERE f.member_id = m.id AND f.staff_user_id = ? AND f.removed_at IS NULL${corp})`, params: corpId ? [staff, corpId] : [staff], reads: ['wecom_follow'] };
     }
+    case 'servedByStore': {
+      // any WeCom staff member of the store (in a department mapped to it, as the org sync keeps them) has the member as a customer
+      if (!Number.isInteger(r.storeId) || (r.storeId as number) < 1) throw new RuleError(`${path}.storeId`, 'must be a store id');
+      const inDept = ctx.dialect === 'mysql' ? 'JSON_CONTAINS(ws.department_ids, CAST(d.dept_id AS CHAR))' : 'EXISTS (SELECT 1 FROM json_each(ws.department_ids) j WHERE j.value = d.dept_id)';
+      return {
+        sql:
+          'EXISTS (SELECT 1 FROM wecom_contact_follow f JOIN wecom_staff ws ON ws.account_id = f.account_id AND ws.userid = f.staff_user_id AND ws.removed_at IS NULL ' +
+          `JOIN wecom_department d ON d.account_id = ws.account_id AND d.store_id = ? AND ${inDept} WHERE f.member_id = m.id AND f.removed_at IS NULL)`,
+        params: [r.storeId],
+        reads: ['wecom_follow'],
+      };
+    }
+    case 'consented': {
+      const column = { oa: 'consent_oa', miniapp: 'consent_miniapp', wecom: 'consent_wecom', sms: 'consent_sms' }[String(r.channel)];
+      if (!column) throw new RuleError(`${path}.channel`, 'must be oa, miniapp, wecom or sms');
+      const field = { oa: 'consentOa', miniapp: 'consentMiniapp', wecom: 'consentWecom', sms: 'consentSms' }[String(r.channel)]!;
+      return { sql: `m.${column} = 1`, params: [], reads: [`field:${field}`, 'identity'] };
+    }
     default:
-      throw new RuleError(`${path}.relation`, 'must be followsOa, usedMiniapp or addedByStaff');
+      throw new RuleError(`${path}.relation`, 'must be followsOa, usedMiniapp, addedByStaff, servedByStore or consented');
   }
 }
 

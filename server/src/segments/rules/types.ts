@@ -65,10 +65,13 @@ export interface SegmentRefRule {
 /** Reachability and relations: follows an OA, has used a mini-program, is served by a WeCom staff member. */
 export interface RelationRule {
   kind: 'relation';
-  relation: 'followsOa' | 'usedMiniapp' | 'addedByStaff';
+  /** servedByStore: any WeCom staff member of the store serves the member; consented: has consent on the channel */
+  relation: 'followsOa' | 'usedMiniapp' | 'addedByStaff' | 'servedByStore' | 'consented';
   /** OA / mini-program appid, or the WeCom corpid (addedByStaff, optional) */
   appId?: string;
   staffUserId?: string;
+  storeId?: number;
+  channel?: 'oa' | 'miniapp' | 'wecom' | 'sms';
   not?: boolean;
 }
 export type SegmentRule = GroupRule | AttributeRule | TagRule | EventRule | SegmentRefRule | RelationRule;
