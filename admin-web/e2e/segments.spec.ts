@@ -56,6 +56,7 @@ test('a three-clause segment built in the UI counts like the API, saves, and lis
   const third = conditions.nth(2)
   await pickOption(page, third.getByTestId('condition-kind'), '行为', { filter: false })
   await pickOption(page, third.getByTestId('condition-did'), '没做过', { filter: false })
+  await pickOption(page, third.getByTestId('condition-window'), '最近 N 天', { filter: false })
   await pickOption(page, third.getByTestId('condition-event'), '支付成功')
   // the rule is complete from here on: let that count settle, so the next preview is the last edit's
   await expect(builder.getByTestId('live-count')).toBeVisible()

@@ -59,11 +59,12 @@ export function unwrap<T>(result: { data?: T; error?: unknown; response: Respons
 /**
  * Errors a page explains in place rather than as a toast: the member page tells a merged-away
  * member (404 "merged into N") apart from a missing one; the segment builder marks the condition
- * a rejected rule names.
+ * a rejected rule names, and the lifecycle page the stage.
  */
 export const SILENT_RESPONSES: SilentResponse[] = [
   { method: 'GET', path: '/api/members/{id}', status: 404 },
   { method: 'POST', path: '/api/segments/preview', status: 400 },
+  { method: 'PUT', path: '/api/segment-layers/lifecycle', status: 400 },
 ]
 
 export function createApiClient(baseUrl: string, fetchImpl: typeof fetch = (input, init) => globalThis.fetch(input, init)) {

@@ -1,6 +1,6 @@
 import type { Component } from 'vue'
 import type { RouteRecordRaw } from 'vue-router'
-import { Aim, Avatar, ChatDotRound, Collection, Connection, Document, Iphone, Key, OfficeBuilding, PriceTag, Shop, Upload, User } from '@element-plus/icons-vue'
+import { Aim, Avatar, DataAnalysis, ChatDotRound, Collection, Connection, Document, Iphone, Key, OfficeBuilding, PriceTag, Shop, Upload, User } from '@element-plus/icons-vue'
 import type { Role } from '@/api/types'
 
 declare module 'vue-router' {
@@ -55,6 +55,12 @@ export const appRoutes: RouteRecordRaw[] = [
     name: 'segments',
     component: () => import('@/views/segments/list/index.vue'),
     meta: { title: 'layout.menu.segments', roles: BRAND, icon: Aim, menu: true },
+  },
+  {
+    path: 'segments/layers',
+    name: 'segment-layers',
+    component: () => import('@/views/segments/layers/index.vue'),
+    meta: { title: 'layout.menu.segmentLayers', roles: BRAND, icon: DataAnalysis, menu: true },
   },
   {
     path: 'segments/new',

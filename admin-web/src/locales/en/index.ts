@@ -15,7 +15,9 @@ import sandbox from './sandbox'
 import wecomOrg from './wecomOrg'
 import autoReplies from './autoReplies'
 import segments from './segments'
+import layers from './layers'
+import segmentJobs from './segmentJobs'
 
-const messages: MessageSchema = { common, auth, layout, members, import: importMessages, tags, attributes, staff, stores, audit, channels, apiKeys, sandbox, wecomOrg, autoReplies, segments }
+const messages: MessageSchema = { common, auth, layout, members, import: importMessages, tags, attributes, staff, stores, audit, channels, apiKeys, sandbox, wecomOrg, autoReplies, segments, segmentJobs, layers }
 
 export default messages

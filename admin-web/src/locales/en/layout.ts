@@ -10,6 +10,7 @@ export default {
     segmentNew: 'New segment',
     segmentEdit: 'Edit segment',
     segmentMembers: 'Segment members',
+    segmentLayers: 'Layers',
     attributes: 'Custom attributes',
     channels: 'Channel accounts',
     autoReplies: 'Auto replies',

@@ -14,8 +14,10 @@ import sandbox from './sandbox'
 import wecomOrg from './wecomOrg'
 import autoReplies from './autoReplies'
 import segments from './segments'
+import layers from './layers'
+import segmentJobs from './segmentJobs'
 
-const messages = { common, auth, layout, members, import: importMessages, tags, attributes, staff, stores, audit, channels, apiKeys, sandbox, wecomOrg, autoReplies, segments }
+const messages = { common, auth, layout, members, import: importMessages, tags, attributes, staff, stores, audit, channels, apiKeys, sandbox, wecomOrg, autoReplies, segments, segmentJobs, layers }
 
 export type MessageSchema = typeof messages
 export default messages

@@ -8,6 +8,7 @@ export default {
     segmentNew: '新建分群',
     segmentEdit: '编辑分群',
     segmentMembers: '分群成员',
+    segmentLayers: '分层',
     attributes: '自定义属性',
     channels: '渠道账号',
     autoReplies: '自动回复',

@@ -4,98 +4,11 @@
  * is the same tree without uids, so `rule.rules[1].value` in a 400 names the same node here.
  */
 import type { SegmentField, SegmentFieldType } from '@/api/types'
+import { RELATIONS, RFM_DIMENSIONS, TAG_MATCHES, daysRange, newCondition, newGroup, pickChoices, uid, valueShape } from './rule-model'
+import type { GroupNode, RelationKind, RfmBand, RuleNode, TagMatch } from './rule-model'
+import { eventFromApi, eventToApi, isEventComplete } from './rule-event'
 
-export type ConditionKind = 'attribute' | 'tags' | 'event'
-export type GroupOp = 'and' | 'or'
-export type TagMatch = 'any' | 'all' | 'none'
-export type CountOp = 'atLeast' | 'atMost' | 'exactly'
-
-export const CONDITION_KINDS: ConditionKind[] = ['attribute', 'tags', 'event']
-export const TAG_MATCHES: TagMatch[] = ['any', 'all', 'none']
-export const COUNT_OPS: CountOp[] = ['atLeast', 'atMost', 'exactly']
-/** Limits mirrored from the server's rule compiler. */
-export const MAX_DAYS = 3650
-export const MAX_COUNT = 100_000
-
-/** What the value editor of an attribute condition looks like. */
-export type ValueShape = 'none' | 'single' | 'list' | 'range' | 'days'
-
-export interface GroupNode {
-  uid: number
-  kind: 'group'
-  op: GroupOp
-  not: boolean
-  rules: RuleNode[]
-}
-export interface AttributeNode {
-  uid: number
-  kind: 'attribute'
-  field: string
-  operator: string
-  /** single: scalar; list: (string|number)[]; range: [from, to]; days: number; dates as 'YYYY-MM-DD', date-times as Date or ISO text */
-  value: unknown
-  not: boolean
-}
-export interface TagsNode {
-  uid: number
-  kind: 'tags'
-  match: TagMatch
-  tagIds: number[]
-}
-export interface EventNode {
-  uid: number
-  kind: 'event'
-  eventType: string
-  did: boolean
-  /** null: ever */
-  lastDays: number | null
-  /** null: any number of times */
-  countOp: CountOp | null
-  countN: number | null
-  not: boolean
-}
-export type ConditionNode = AttributeNode | TagsNode | EventNode
-export type RuleNode = GroupNode | ConditionNode
-
-let lastUid = 0
-function uid(): number {
-  return ++lastUid
-}
-
-export function newGroup(op: GroupOp = 'and', rules: RuleNode[] = []): GroupNode {
-  return { uid: uid(), kind: 'group', op, not: false, rules }
-}
-
-export function newCondition(kind: ConditionKind, keepUid?: number): ConditionNode {
-  const id = keepUid ?? uid()
-  if (kind === 'tags') return { uid: id, kind, match: 'any', tagIds: [] }
-  if (kind === 'event') return { uid: id, kind, eventType: '', did: true, lastDays: null, countOp: null, countN: null, not: false }
-  return { uid: id, kind, field: '', operator: '', value: null, not: false }
-}
-
-export function valueShape(operator: string): ValueShape {
-  if (operator === 'isEmpty' || operator === 'isSet') return 'none'
-  if (operator === 'in' || operator === 'notIn') return 'list'
-  if (operator === 'between') return 'range'
-  if (operator === 'inLastDays') return 'days'
-  return 'single'
-}
-
-/** The value an editor starts from when the field or operator changes. */
-export function initialValue(type: SegmentFieldType | undefined, operator: string): unknown {
-  switch (valueShape(operator)) {
-    case 'none':
-      return null
-    case 'list':
-      return []
-    case 'range':
-      return [null, null]
-    case 'days':
-      return 30
-    default:
-      return type === 'boolean' ? true : null
-  }
-}
+export * from './rule-model'
 
 function isInt(n: unknown, min: number, max: number): n is number {
   return typeof n === 'number' && Number.isInteger(n) && n >= min && n <= max
@@ -116,9 +29,16 @@ export function isComplete(node: RuleNode, fields: Map<string, SegmentField>): b
     case 'tags':
       return node.tagIds.length > 0
     case 'event':
-      if (!node.eventType) return false
-      if (node.lastDays !== null && !isInt(node.lastDays, 1, MAX_DAYS)) return false
-      return !node.did || node.countOp === null || isInt(node.countN, 0, MAX_COUNT)
+      return isEventComplete(node)
+    case 'segment':
+      return isInt(node.segmentId, 1, Number.MAX_SAFE_INTEGER)
+    case 'relation':
+      return node.relation === 'addedByStaff' ? node.staffUserId.trim() !== '' : node.appId.trim() !== ''
+    case 'rfm':
+      if (node.mode === 'group') return node.group !== ''
+      return node.mode === 'none' || RFM_DIMENSIONS.some((d) => node[d] !== null)
+    case 'lifecycle':
+      return node.stages.length > 0
     case 'attribute': {
       const def = fields.get(node.field)
       if (!def || !def.operators.includes(node.operator)) return false
@@ -127,7 +47,11 @@ export function isComplete(node: RuleNode, fields: Map<string, SegmentField>): b
         case 'none':
           return true
         case 'days':
-          return isInt(v, 1, MAX_DAYS)
+          return isInt(v, ...daysRange(node.operator))
+        case 'picks': {
+          const max = pickChoices(node.operator).length
+          return Array.isArray(v) && v.length > 0 && v.every((x) => isInt(x, 1, max))
+        }
         case 'list':
           return Array.isArray(v) && v.length > 0 && v.every((x) => scalarReady(def.type, x))
         case 'range':
@@ -145,64 +69,88 @@ function scalarOut(type: SegmentFieldType | undefined, v: unknown): unknown {
   return v
 }
 
+function withNot(out: Record<string, unknown>, not: boolean): Record<string, unknown> {
+  if (not) out.not = true
+  return out
+}
+
 /** The API rule tree (call only on a complete node). */
 export function toApiRule(node: RuleNode, fields: Map<string, SegmentField>): Record<string, unknown> {
   switch (node.kind) {
-    case 'group': {
-      const out: Record<string, unknown> = { kind: 'group', op: node.op, rules: node.rules.map((r) => toApiRule(r, fields)) }
-      if (node.not) out.not = true
-      return out
-    }
+    case 'group':
+      return withNot({ kind: 'group', op: node.op, rules: node.rules.map((r) => toApiRule(r, fields)) }, node.not)
     case 'tags':
       return { kind: 'tags', match: node.match, tagIds: [...node.tagIds] }
-    case 'event': {
-      const out: Record<string, unknown> = { kind: 'event', eventType: node.eventType, did: node.did }
-      if (node.lastDays !== null) out.lastDays = node.lastDays
-      if (node.did && node.countOp !== null) out.count = { op: node.countOp, n: node.countN }
-      if (node.not) out.not = true
-      return out
+    case 'event':
+      return eventToApi(node)
+    case 'segment':
+      return withNot({ kind: 'segment', segmentId: node.segmentId }, node.not)
+    case 'relation': {
+      const out: Record<string, unknown> = { kind: 'relation', relation: node.relation }
+      if (node.appId.trim()) out.appId = node.appId.trim()
+      if (node.relation === 'addedByStaff') out.staffUserId = node.staffUserId.trim()
+      return withNot(out, node.not)
     }
+    case 'rfm': {
+      const out: Record<string, unknown> = { kind: 'rfm' }
+      if (node.mode === 'none') out.group = 'none'
+      else if (node.mode === 'group') out.group = node.group
+      else for (const d of RFM_DIMENSIONS) if (node[d]) out[d] = node[d]
+      return withNot(out, node.not)
+    }
+    case 'lifecycle':
+      return withNot({ kind: 'lifecycle', stages: [...node.stages] }, node.not)
     case 'attribute': {
       const type = fields.get(node.field)?.type
       const out: Record<string, unknown> = { kind: 'attribute', field: node.field, operator: node.operator }
       const shape = valueShape(node.operator)
       if (shape === 'list' || shape === 'range') out.value = (node.value as unknown[]).map((x) => scalarOut(type, x))
+      else if (shape === 'picks') out.value = [...(node.value as number[])].sort((a, b) => a - b)
       else if (shape === 'single') out.value = scalarOut(type, node.value)
       else if (shape === 'days') out.value = node.value
-      if (node.not) out.not = true
-      return out
+      return withNot(out, node.not)
     }
   }
 }
 
+const band = (v: unknown): RfmBand | null => (v === 'high' || v === 'low' ? v : null)
+
 /** A stored rule, back into the builder (unknown shapes become empty conditions the user can fix). */
 export function fromApiRule(rule: unknown, fields: Map<string, SegmentField>): RuleNode {
   const r = (rule && typeof rule === 'object' ? rule : {}) as Record<string, unknown>
+  const not = r.not === true
   switch (r.kind) {
     case 'group':
-      return { ...newGroup(r.op === 'or' ? 'or' : 'and', Array.isArray(r.rules) ? r.rules.map((c) => fromApiRule(c, fields)) : []), not: r.not === true }
+      return { ...newGroup(r.op === 'or' ? 'or' : 'and', Array.isArray(r.rules) ? r.rules.map((c) => fromApiRule(c, fields)) : []), not }
     case 'tags':
       return { uid: uid(), kind: 'tags', match: TAG_MATCHES.includes(r.match as TagMatch) ? (r.match as TagMatch) : 'any', tagIds: Array.isArray(r.tagIds) ? r.tagIds.map(Number) : [] }
-    case 'event': {
-      const count = (r.count ?? null) as { op?: CountOp; n?: number } | null
+    case 'event':
+      return eventFromApi(r)
+    case 'segment':
+      return { uid: uid(), kind: 'segment', segmentId: typeof r.segmentId === 'number' ? r.segmentId : null, not }
+    case 'relation':
       return {
         uid: uid(),
-        kind: 'event',
-        eventType: typeof r.eventType === 'string' ? r.eventType : '',
-        did: r.did !== false,
-        lastDays: typeof r.lastDays === 'number' ? r.lastDays : null,
-        countOp: count?.op && COUNT_OPS.includes(count.op) ? count.op : null,
-        countN: typeof count?.n === 'number' ? count.n : null,
-        not: r.not === true,
+        kind: 'relation',
+        relation: RELATIONS.includes(r.relation as RelationKind) ? (r.relation as RelationKind) : 'followsOa',
+        appId: typeof r.appId === 'string' ? r.appId : '',
+        staffUserId: typeof r.staffUserId === 'string' ? r.staffUserId : '',
+        not,
       }
+    case 'rfm': {
+      const mode = r.group === 'none' ? 'none' : typeof r.group === 'string' ? 'group' : 'bands'
+      return { uid: uid(), kind: 'rfm', mode, group: mode === 'group' ? String(r.group) : '', recency: band(r.recency), frequency: band(r.frequency), monetary: band(r.monetary), not }
     }
+    case 'lifecycle':
+      return { uid: uid(), kind: 'lifecycle', stages: Array.isArray(r.stages) ? r.stages.map(String) : [], not }
     case 'attribute': {
       const field = typeof r.field === 'string' ? r.field : ''
       const operator = typeof r.operator === 'string' ? r.operator : ''
       const type = fields.get(field)?.type
       const toUi = (x: unknown) => (type === 'datetime' && typeof x === 'string' ? new Date(x) : x)
-      const value = Array.isArray(r.value) ? r.value.map(toUi) : valueShape(operator) === 'none' ? null : toUi(r.value ?? null)
-      return { uid: uid(), kind: 'attribute', field, operator, value, not: r.not === true }
+      const shape = valueShape(operator)
+      const value = Array.isArray(r.value) ? (shape === 'picks' ? [...r.value] : r.value.map(toUi)) : shape === 'none' ? null : shape === 'days' ? (r.value ?? null) : toUi(r.value ?? null)
+      return { uid: uid(), kind: 'attribute', field, operator, value, not }
     }
     default:
       return newCondition('attribute')
@@ -232,11 +180,13 @@ export function findParent(root: GroupNode, id: number): GroupNode | null {
 
 /**
  * Which node a server error path names: `rule.rules[1].rules[0].value` → the node at rules[1].rules[0]
- * (the deepest node the path reaches; the root group when it names nothing deeper).
+ * (the deepest node the path reaches; the root group when it names nothing deeper). `prefix` is where
+ * the tree sits in the request (`rule`, or `stages[2].rule` for a lifecycle stage). What follows a
+ * "(segment N)" is inside that other saved segment's rule, so the segment condition itself is meant.
  */
-export function nodeAtPath(root: RuleNode, path: string): RuleNode {
+export function nodeAtPath(root: RuleNode, path: string, prefix = 'rule'): RuleNode {
   let node = root
-  const rest = path.replace(/^rule\.?/, '')
+  const rest = path.startsWith(prefix) ? path.slice(prefix.length).split('(')[0] : ''
   for (const m of rest.matchAll(/(?:^|\.)rules\[(\d+)\]/g)) {
     if (node.kind !== 'group') break
     const child = node.rules[Number(m[1])]
@@ -246,15 +196,27 @@ export function nodeAtPath(root: RuleNode, path: string): RuleNode {
   return node
 }
 
-/** Server error details (field paths) as messages per node uid. */
-export function errorsByNode(root: RuleNode, details: { field: string; message: string }[]): Map<number, string> {
+/** Server error details (field paths) as messages per node uid; details about other fields are left out. */
+export function errorsByNode(root: RuleNode, details: { field: string; message: string }[], prefix = 'rule'): Map<number, string> {
   const out = new Map<number, string>()
   for (const d of details) {
-    if (d.field !== 'rule' && !d.field.startsWith('rule.') && !d.field.startsWith('rule[')) continue
-    const node = nodeAtPath(root, d.field)
+    if (d.field !== prefix && !d.field.startsWith(`${prefix}.`) && !d.field.startsWith(`${prefix}[`) && !d.field.startsWith(`${prefix}(`)) continue
+    const node = nodeAtPath(root, d.field, prefix)
     out.set(node.uid, out.has(node.uid) ? `${out.get(node.uid)}; ${d.message}` : d.message)
   }
   return out
+}
+
+/** A stored rule as the builder's root group; a rule that is one condition is wrapped in an AND group. */
+export function treeOf(rule: unknown, fields: Map<string, SegmentField>): { root: GroupNode; wrapped: boolean } {
+  const node = fromApiRule(rule, fields)
+  return node.kind === 'group' ? { root: node, wrapped: false } : { root: newGroup('and', [node]), wrapped: true }
+}
+
+/** The API rule of a root group; a group of one condition, not negated, is sent as that condition (call only on a complete tree). */
+export function compactRule(root: GroupNode, fields: Map<string, SegmentField>): Record<string, unknown> {
+  const only = root.rules[0]
+  return !root.not && root.rules.length === 1 && only.kind !== 'group' ? toApiRule(only, fields) : toApiRule(root, fields)
 }
 
 /** Number of conditions (not groups) in the tree. */
