@@ -186,10 +186,13 @@ export default {
     in: 'is in segment',
     notIn: 'is not in segment',
   },
+  consentChannels: { oa: 'Official Account', miniapp: 'mini program', wecom: 'WeCom', sms: 'SMS' },
   relations: {
     followsOa: 'follows the OA',
     usedMiniapp: 'has used the mini program',
     addedByStaff: 'is served by WeCom staff',
+    servedByStore: 'is served by WeCom staff of store',
+    consented: 'has consented to channel',
   },
   rfm: {
     modes: {

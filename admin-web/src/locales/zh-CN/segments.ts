@@ -184,10 +184,13 @@ export default {
     in: '在分群中',
     notIn: '不在分群中',
   },
+  consentChannels: { oa: '公众号', miniapp: '小程序', wecom: '企业微信', sms: '短信' },
   relations: {
     followsOa: '关注公众号',
     usedMiniapp: '使用过小程序',
     addedByStaff: '由企微员工服务',
+    servedByStore: '由门店企微员工服务',
+    consented: '已授权触达渠道',
   },
   rfm: {
     modes: {

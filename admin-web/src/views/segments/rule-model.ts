@@ -13,7 +13,9 @@ export type Occurrence = 'first' | 'last'
 export type OccurrenceOp = 'before' | 'after' | 'between' | 'inLastDays' | 'notInLastDays'
 export type PropertyType = 'string' | 'number' | 'boolean'
 export type PropertyOp = 'eq' | 'neq' | 'gt' | 'gte' | 'lt' | 'lte' | 'in' | 'contains'
-export type RelationKind = 'followsOa' | 'usedMiniapp' | 'addedByStaff'
+export type RelationKind = 'followsOa' | 'usedMiniapp' | 'addedByStaff' | 'servedByStore' | 'consented'
+export type ConsentChannel = 'oa' | 'miniapp' | 'wecom' | 'sms'
+export const CONSENT_CHANNELS: ConsentChannel[] = ['oa', 'miniapp', 'wecom', 'sms']
 export type RfmMode = 'group' | 'bands' | 'none'
 export type RfmBand = 'high' | 'low'
 export type RfmDimension = 'recency' | 'frequency' | 'monetary'
@@ -23,7 +25,7 @@ export const TAG_MATCHES: TagMatch[] = ['any', 'all', 'none']
 export const COUNT_OPS: CountOp[] = ['atLeast', 'atMost', 'exactly']
 export const EVENT_WINDOWS: EventWindow[] = ['ever', 'lastDays', 'between']
 export const OCCURRENCE_OPS: OccurrenceOp[] = ['inLastDays', 'notInLastDays', 'before', 'after', 'between']
-export const RELATIONS: RelationKind[] = ['followsOa', 'usedMiniapp', 'addedByStaff']
+export const RELATIONS: RelationKind[] = ['followsOa', 'usedMiniapp', 'addedByStaff', 'servedByStore', 'consented']
 export const RFM_MODES: RfmMode[] = ['group', 'bands', 'none']
 export const RFM_DIMENSIONS: RfmDimension[] = ['recency', 'frequency', 'monetary']
 /** The eight groups in the server's order (R, F, M high/low); labels come from GET /api/segment-layers/rfm. */
@@ -105,6 +107,10 @@ export interface RelationNode {
   /** OA / mini-program appid; for addedByStaff the WeCom corpid ('' = any corp) */
   appId: string
   staffUserId: string
+  /** servedByStore: any WeCom staff member of this store */
+  storeId: number | null
+  /** consented: the channel */
+  channel: ConsentChannel | null
   not: boolean
 }
 export interface RfmNode {
@@ -163,7 +169,7 @@ export function newCondition(kind: ConditionKind, keepUid?: number): ConditionNo
     case 'segment':
       return { uid: id, kind, segmentId: null, not: false }
     case 'relation':
-      return { uid: id, kind, relation: 'followsOa', appId: '', staffUserId: '', not: false }
+      return { uid: id, kind, relation: 'followsOa', appId: '', staffUserId: '', storeId: null, channel: null, not: false }
     case 'rfm':
       return { uid: id, kind, mode: 'group', group: '', recency: null, frequency: null, monetary: null, not: false }
     case 'lifecycle':

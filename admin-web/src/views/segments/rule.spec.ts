@@ -242,6 +242,10 @@ describe('segment, relation, RFM and lifecycle conditions', () => {
     // the staff member is what counts; the corp is optional
     expect(isComplete({ ...rel, relation: 'addedByStaff', appId: 'ww1' }, FIELDS)).toBe(false)
     expect(isComplete({ ...rel, relation: 'addedByStaff', staffUserId: 'zhangsan' }, FIELDS)).toBe(true)
+    expect(isComplete({ ...rel, relation: 'servedByStore' }, FIELDS)).toBe(false)
+    expect(isComplete({ ...rel, relation: 'servedByStore', storeId: 3 }, FIELDS)).toBe(true)
+    expect(isComplete({ ...rel, relation: 'consented' }, FIELDS)).toBe(false)
+    expect(isComplete({ ...rel, relation: 'consented', channel: 'sms' }, FIELDS)).toBe(true)
     const rfm = newCondition('rfm') as RfmNode
     expect(isComplete(rfm, FIELDS)).toBe(false)
     expect(isComplete({ ...rfm, group: 'importantValue' }, FIELDS)).toBe(true)
@@ -261,6 +265,8 @@ describe('segment, relation, RFM and lifecycle conditions', () => {
       { ...rel, relation: 'usedMiniapp', appId: 'wxMp1', not: true },
       { ...rel, relation: 'addedByStaff', staffUserId: 'zhangsan' },
       { ...rel, relation: 'addedByStaff', appId: 'wwCorp1', staffUserId: 'lisi' },
+      { ...rel, relation: 'servedByStore', storeId: 3 },
+      { ...rel, relation: 'consented', channel: 'wecom', not: true },
       { ...rfm, group: 'importantRecall' },
       { ...rfm, mode: 'bands', recency: 'low', monetary: 'high' },
       { ...rfm, mode: 'none', not: true },
@@ -273,6 +279,8 @@ describe('segment, relation, RFM and lifecycle conditions', () => {
       { kind: 'relation', relation: 'usedMiniapp', appId: 'wxMp1', not: true },
       { kind: 'relation', relation: 'addedByStaff', staffUserId: 'zhangsan' },
       { kind: 'relation', relation: 'addedByStaff', appId: 'wwCorp1', staffUserId: 'lisi' },
+      { kind: 'relation', relation: 'servedByStore', storeId: 3 },
+      { kind: 'relation', relation: 'consented', channel: 'wecom', not: true },
       { kind: 'rfm', group: 'importantRecall' },
       { kind: 'rfm', recency: 'low', monetary: 'high' },
       { kind: 'rfm', group: 'none', not: true },

@@ -4,8 +4,8 @@
  * is the same tree without uids, so `rule.rules[1].value` in a 400 names the same node here.
  */
 import type { SegmentField, SegmentFieldType } from '@/api/types'
-import { RELATIONS, RFM_DIMENSIONS, TAG_MATCHES, daysRange, newCondition, newGroup, pickChoices, uid, valueShape } from './rule-model'
-import type { GroupNode, RelationKind, RfmBand, RuleNode, TagMatch } from './rule-model'
+import { CONSENT_CHANNELS, RELATIONS, RFM_DIMENSIONS, TAG_MATCHES, daysRange, newCondition, newGroup, pickChoices, uid, valueShape } from './rule-model'
+import type { ConsentChannel, GroupNode, RelationKind, RfmBand, RuleNode, TagMatch } from './rule-model'
 import { eventFromApi, eventToApi, isEventComplete } from './rule-event'
 
 export * from './rule-model'
@@ -33,6 +33,8 @@ export function isComplete(node: RuleNode, fields: Map<string, SegmentField>): b
     case 'segment':
       return isInt(node.segmentId, 1, Number.MAX_SAFE_INTEGER)
     case 'relation':
+      if (node.relation === 'servedByStore') return isInt(node.storeId, 1, Number.MAX_SAFE_INTEGER)
+      if (node.relation === 'consented') return node.channel !== null
       return node.relation === 'addedByStaff' ? node.staffUserId.trim() !== '' : node.appId.trim() !== ''
     case 'rfm':
       if (node.mode === 'group') return node.group !== ''
@@ -87,6 +89,8 @@ export function toApiRule(node: RuleNode, fields: Map<string, SegmentField>): Re
       return withNot({ kind: 'segment', segmentId: node.segmentId }, node.not)
     case 'relation': {
       const out: Record<string, unknown> = { kind: 'relation', relation: node.relation }
+      if (node.relation === 'servedByStore') return withNot({ ...out, storeId: node.storeId }, node.not)
+      if (node.relation === 'consented') return withNot({ ...out, channel: node.channel }, node.not)
       if (node.appId.trim()) out.appId = node.appId.trim()
       if (node.relation === 'addedByStaff') out.staffUserId = node.staffUserId.trim()
       return withNot(out, node.not)
@@ -135,6 +139,8 @@ export function fromApiRule(rule: unknown, fields: Map<string, SegmentField>): R
         relation: RELATIONS.includes(r.relation as RelationKind) ? (r.relation as RelationKind) : 'followsOa',
         appId: typeof r.appId === 'string' ? r.appId : '',
         staffUserId: typeof r.staffUserId === 'string' ? r.staffUserId : '',
+        storeId: typeof r.storeId === 'number' ? r.storeId : null,
+        channel: CONSENT_CHANNELS.includes(r.channel as ConsentChannel) ? (r.channel as ConsentChannel) : null,
         not,
       }
     case 'rfm': {
