@@ -322,7 +322,7 @@ class MemberFactory {
 const BENCH_TABLES = ['member_attribute', 'member_tag', 'member_identity', 'member', 'attribute_definition', 'tag', 'tag_group', 'store'];
 
 /** Runs the server's migrations against the bench database through the lead's schema tool. */
-function migrate(env: BenchEnv): void {
+export function migrate(env: BenchEnv): void {
   const tool = builtServerFile('dist/platform/database/schema-tool.js');
   if (!tool) {
     throw new Error('server/dist/platform/database/schema-tool.js is missing: build the server first (npm run build -w server); the bench takes its schema from the server migrations');
@@ -385,7 +385,7 @@ async function referenceData(pool: Pool, env: BenchEnv): Promise<RefIds> {
  * at runtime) so 1M members fit in memory, as they would on a production MySQL sized for them.
  * These are GLOBAL settings of the database server; they last until it restarts.
  */
-async function tuneDatabase(pool: Pool): Promise<void> {
+export async function tuneDatabase(pool: Pool): Promise<void> {
   const want: [string, number][] = [
     ['innodb_buffer_pool_size', 3 * 1024 * 1048576],
     ['innodb_log_file_size', 512 * 1048576],
