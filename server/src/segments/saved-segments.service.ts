@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { Compiled, countQuery } from './segment-compiler';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, In } from 'typeorm';
 import { MemberEntity } from '../members/member.entity';
@@ -156,13 +157,13 @@ export class SavedSegmentsService {
   }
 
   private async countOf(row: SegmentEntity, m: EntityManager): Promise<number> {
-    const { sql, params } = await this.membership(row);
-    const [{ n }] = await m.query(`SELECT COUNT(*) AS n FROM member m WHERE ${sql}`, params);
+    const count = countQuery(await this.membership(row));
+    const [{ n }] = await m.query(count.sql, count.params);
     return Number(n);
   }
 
   /** Membership as a condition on `member m`: the rule, or the stored list. */
-  async membership(row: SegmentEntity): Promise<{ sql: string; params: unknown[] }> {
+  async membership(row: SegmentEntity): Promise<Compiled> {
     if (row.type === 'static') return { sql: 'EXISTS (SELECT 1 FROM segment_member sm WHERE sm.segment_id = ? AND sm.member_id = m.id)', params: [row.id] };
     return this.segments.compile(row.rule, row.id);
   }

@@ -1,4 +1,4 @@
-import { CompileContext, MEMBER_FIELDS, RuleError, compileRule } from './segment-compiler';
+import { CompileContext, MEMBER_FIELDS, RuleError, compileRule, countQuery } from './segment-compiler';
 
 const ctx: CompileContext = {
   fields: new Map([...Object.entries(MEMBER_FIELDS), ['attributes.shoe_size', { type: 'number' as const, attributeId: 7 }]]),
@@ -117,5 +117,25 @@ describe('compileRule', () => {
     expect(fail(deep).message).toContain('nest at most');
     const wide = { kind: 'group', op: 'or', rules: Array.from({ length: 101 }, () => ({ kind: 'attribute', field: 'city', operator: 'isSet' })) };
     expect(fail(wide).message).toContain('at most 100 conditions');
+  });
+});
+
+describe('countQuery', () => {
+  it('counts from the rows of the table a rule reads when no member column is involved', () => {
+    const rule = { kind: 'group', op: 'and', rules: [{ kind: 'tags', match: 'any', tagIds: [1] }, { kind: 'tags', match: 'none', tagIds: [2] }, { kind: 'attribute', field: 'attributes.shoe_size', operator: 'gt', value: 40 }] };
+    expect(countQuery(compileRule(rule, ctx))).toEqual({
+      sql: 'SELECT COUNT(*) AS n FROM (SELECT mt.member_id AS id FROM member_tag mt WHERE mt.tag_id IN (?)) m WHERE (NOT EXISTS (SELECT 1 FROM member_tag mt WHERE mt.member_id = m.id AND mt.tag_id IN (?))) AND (EXISTS (SELECT 1 FROM member_attribute a WHERE a.member_id = m.id AND a.attribute_id = ? AND a.value_number > ?))',
+      params: [1, 2, 7, 40],
+    });
+    // several tags: each member once
+    expect(countQuery(compileRule({ kind: 'tags', match: 'any', tagIds: [1, 3] }, ctx)).sql).toBe('SELECT COUNT(*) AS n FROM (SELECT DISTINCT mt.member_id AS id FROM member_tag mt WHERE mt.tag_id IN (?, ?)) m');
+  });
+
+  it('keeps the plain count when a member column is read, nothing can drive, or the driver is negated', () => {
+    const plain = (rule: unknown) => countQuery(compileRule(rule, ctx)).sql.startsWith('SELECT COUNT(*) AS n FROM member m WHERE ');
+    expect(plain({ kind: 'group', op: 'and', rules: [{ kind: 'tags', match: 'any', tagIds: [1] }, { kind: 'attribute', field: 'city', operator: 'eq', value: '上海' }] })).toBe(true);
+    expect(plain({ kind: 'tags', match: 'any', tagIds: [1], not: true })).toBe(true);
+    expect(plain({ kind: 'group', op: 'or', rules: [{ kind: 'tags', match: 'any', tagIds: [1] }, { kind: 'tags', match: 'any', tagIds: [2] }] })).toBe(true);
+    expect(plain({ kind: 'tags', match: 'none', tagIds: [1] })).toBe(true);
   });
 });

@@ -100,14 +100,15 @@ function compile(rule: unknown, path: string, depth: number, ctx: CompileContext
   }
   if (r.kind !== 'group' && ++state.conditions > MAX_CONDITIONS) throw new RuleError(path, `a rule has at most ${MAX_CONDITIONS} conditions`);
   if (r.not !== undefined && typeof r.not !== 'boolean') throw new RuleError(`${path}.not`, 'must be true or false');
-  return r.not === true ? { ...out, sql: `NOT (${out.sql})` } : out;
+  // a negation is no longer the set its part's rows name
+  return r.not === true ? { ...out, sql: `NOT (${out.sql})`, drive: undefined, and: undefined } : out;
 }
 
 function group(r: Record<string, unknown>, path: string, depth: number, ctx: CompileContext, state: State): Compiled {
   if (r.op !== 'and' && r.op !== 'or') throw new RuleError(`${path}.op`, 'must be and or or');
   if (!Array.isArray(r.rules) || r.rules.length === 0) throw new RuleError(`${path}.rules`, 'must be a non-empty list');
   const parts = r.rules.map((child, i) => compile(child, `${path}.rules[${i}]`, depth + 1, ctx, state));
-  return { sql: parts.map((p) => `(${p.sql})`).join(r.op === 'and' ? ' AND ' : ' OR '), params: parts.flatMap((p) => p.params), moving: movingOf(parts), reads: readsOf(parts) };
+  return { sql: parts.map((p) => `(${p.sql})`).join(r.op === 'and' ? ' AND ' : ' OR '), params: parts.flatMap((p) => p.params), moving: movingOf(parts), reads: readsOf(parts), and: r.op === 'and' ? parts.flatMap((p) => p.and ?? [p]) : undefined };
 }
 
 function segmentRef(r: Record<string, unknown>, path: string, depth: number, ctx: CompileContext, state: State): Compiled {
@@ -124,3 +125,21 @@ function segmentRef(r: Record<string, unknown>, path: string, depth: number, ctx
   }
 }
 
+/**
+ * The COUNT for a compiled rule. A rule that reads no column of `member` (tags, RFM, custom
+ * attributes, behaviour…) and has a part naming its members from another table is counted from
+ * that table's rows, the way one would write it by hand, instead of probing every member:
+ * `SELECT COUNT(*) FROM (SELECT member_id AS id FROM member_stats WHERE …) m WHERE <the other parts>`.
+ * Rows of member-keyed tables always belong to a live member (merges move or drop them), so the
+ * count is the same.
+ */
+export function countQuery(c: Compiled): Compiled {
+  const plain = { sql: `SELECT COUNT(*) AS n FROM member m WHERE ${c.sql}`, params: c.params };
+  if ((c.reads ?? []).some((r) => r.startsWith('field:') && !r.startsWith('field:attributes.'))) return plain;
+  const parts = c.and ?? [c];
+  const driver = parts.find((p) => p.drive);
+  if (!driver?.drive) return plain;
+  const rest = parts.filter((p) => p !== driver);
+  const where = rest.length ? ` WHERE ${rest.map((p) => `(${p.sql})`).join(' AND ')}` : '';
+  return { sql: `SELECT COUNT(*) AS n FROM (${driver.drive.sql}) m${where}`, params: [...driver.drive.params, ...rest.flatMap((p) => p.params)] };
+}

@@ -9,7 +9,7 @@ import { isMysql } from '../platform/database/data-source';
 import { BadInputError } from '../platform/errors/app-error';
 import { toDbDatetime } from '../platform/time/time';
 import { TagsService } from '../tags/tags.service';
-import { CompileContext, Compiled, FieldDef, MEMBER_FIELDS, RuleError, compileRule, opsOf, compileSegmentRule } from './segment-compiler';
+import { CompileContext, Compiled, FieldDef, MEMBER_FIELDS, RuleError, compileRule, countQuery, opsOf, compileSegmentRule } from './segment-compiler';
 import { LayersService } from './layers/layers.service';
 import { SegmentEntity } from './segment.entity';
 import { SegmentFieldDto, SegmentPreviewResultDto } from './segments.dto';
@@ -35,7 +35,8 @@ export class SegmentsService {
   async preview(rule: unknown, sampleSize = 20): Promise<SegmentPreviewResultDto> {
     const where = await this.compile(rule);
     const started = Date.now();
-    const [{ n }] = await this.ds.query(`SELECT COUNT(*) AS n FROM member m WHERE ${where.sql}`, where.params);
+    const count = countQuery(where);
+    const [{ n }] = await this.ds.query(count.sql, count.params);
     const tookMs = Date.now() - started;
     const ids: { id: number | string }[] = sampleSize ? await this.ds.query(`SELECT m.id FROM member m WHERE ${where.sql} ORDER BY m.id DESC LIMIT ?`, [...where.params, sampleSize]) : [];
     const rows = ids.length ? await this.ds.getRepository(MemberEntity).find({ where: { id: In(ids.map((r) => Number(r.id))) }, order: { id: 'DESC' } }) : [];

@@ -1,4 +1,5 @@
 import { Inject, Injectable, OnModuleInit } from '@nestjs/common';
+import { countQuery } from '../segment-compiler';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { stringify } from 'csv-stringify/sync';
 import { open, rename } from 'node:fs/promises';
@@ -59,8 +60,10 @@ export class SegmentExportService implements OnModuleInit {
     const job = await this.jobs.status(id);
     const segment = job.segmentId ? await this.ds.getRepository(SegmentEntity).findOne({ where: { id: job.segmentId } }) : null;
     if (!segment) throw new Error(`segment ${job.segmentId} was deleted before its export ran`);
-    const { sql, params } = await this.saved.membership(segment);
-    const [{ n }] = await this.ds.query(`SELECT COUNT(*) AS n FROM member m WHERE ${sql}`, params);
+    const membership = await this.saved.membership(segment);
+    const { sql, params } = membership;
+    const count = countQuery(membership);
+    const [{ n }] = await this.ds.query(count.sql, count.params);
     const total = Number(n);
     await this.jobs.setTotal(id, total);
 

@@ -130,7 +130,13 @@ export function rfm(r: Record<string, unknown>, path: string, ctx: CompileContex
         }),
       ]
     : undefined;
-  return { sql: `EXISTS (SELECT 1 FROM member_stats s WHERE s.member_id = m.id AND ${parts.join(' AND ')})`, params, moving, reads };
+  return {
+    sql: `EXISTS (SELECT 1 FROM member_stats s WHERE s.member_id = m.id AND ${parts.join(' AND ')})`,
+    params,
+    moving,
+    reads,
+    drive: { sql: `SELECT s.member_id AS id FROM member_stats s WHERE ${parts.join(' AND ')}`, params },
+  };
 }
 
 /** `{kind:"lifecycle", stages:[keys]}`: the member's current stage is one of these. */

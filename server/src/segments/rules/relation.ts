@@ -9,13 +9,15 @@ export function tags(r: Record<string, unknown>, path: string, ctx: CompileConte
     return id as number;
   });
   const has = (list: number[]): Compiled => ({ reads: list.map((id) => `tag:${id}`), sql: `EXISTS (SELECT 1 FROM member_tag mt WHERE mt.member_id = m.id AND mt.tag_id IN (${list.map(() => '?').join(', ')}))`, params: list });
-  if (r.match === 'any') return has(ids);
+  const distinct = ids.length > 1 ? 'DISTINCT ' : '';
+  const drive = (list: number[]): Compiled => ({ sql: `SELECT ${distinct}mt.member_id AS id FROM member_tag mt WHERE mt.tag_id IN (${list.map(() => '?').join(', ')})`, params: list });
+  if (r.match === 'any') return { ...has(ids), drive: drive(ids) };
   if (r.match === 'none') {
     const h = has(ids);
     return { ...h, sql: `NOT ${h.sql}` };
   }
   const each = [...new Set(ids)].map((id) => has([id]));
-  return { sql: each.map((e) => e.sql).join(' AND '), params: each.flatMap((e) => e.params), reads: ids.map((id) => `tag:${id}`) };
+  return { sql: each.map((e) => e.sql).join(' AND '), params: each.flatMap((e) => e.params), reads: ids.map((id) => `tag:${id}`), and: each.map((e, i) => ({ ...e, drive: { sql: 'SELECT mt.member_id AS id FROM member_tag mt WHERE mt.tag_id = ?', params: [[...new Set(ids)][i]] } })) };
 }
 
 

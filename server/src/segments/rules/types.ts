@@ -134,6 +134,14 @@ export interface Compiled {
    * `wecom_follow`, `segment_member:<id>` (a static list), `stats` (payment summaries).
    */
   reads?: string[];
+  /**
+   * The same members as a query of their ids (`SELECT … AS id`, each once) from the table the
+   * condition reads, when there is one: lets a count start from the few matching rows instead of
+   * every member (see countQuery).
+   */
+  drive?: Compiled;
+  /** the parts of an AND group, for the count plan */
+  and?: Compiled[];
 }
 
 /** A query of `member_id`s (parameterized) whose time-relative answer can change between `from` and `to`. */
