@@ -6,8 +6,7 @@ import { MemberEntity } from '../members/member.entity';
 import { BadInputError, FieldProblem } from '../platform/errors/app-error';
 import { ApiKeyPrincipal } from '../platform/http/request-context';
 import { CustomEventDto, CustomEventsAcceptedDto } from './custom-events.dto';
-import { EventResolutionService } from './event-resolution.service';
-import { EventsService } from './events.service';
+import { EventIngestService } from './event-ingest.service';
 
 const MAX_PROPERTIES_BYTES = 8 * 1024;
 const APP_SCOPED = new Set(['oa_openid', 'mp_openid', 'wecom_external_userid']);
@@ -17,8 +16,7 @@ const APP_SCOPED = new Set(['oa_openid', 'mp_openid', 'wecom_external_userid']);
 export class CustomEventsService {
   constructor(
     @InjectDataSource() private readonly ds: DataSource,
-    private readonly events: EventsService,
-    private readonly resolution: EventResolutionService,
+    private readonly ingest: EventIngestService,
   ) {}
 
   /** Checks the whole batch first, so a bad item rejects the batch before anything is stored. */
@@ -38,22 +36,23 @@ export class CustomEventsService {
     });
     if (problems.length) throw new BadInputError(problems.slice(0, 20).map((p) => `${p.field}: ${p.message}`).join('; '), problems);
 
-    const results: CustomEventsAcceptedDto['results'] = [];
-    for (const [index, e] of items.entries()) {
-      const subject = e.subject ? { type: e.subject.type, appId: APP_SCOPED.has(e.subject.type) ? e.subject.appId! : '', value: e.subject.value } : null;
-      const { event, duplicate } = await this.events.record({
-        type: e.type,
-        source: 'api',
-        dedupeKey: `api:${key.keyId}:${e.dedupeId ?? randomUUID()}`,
-        occurredAt: e.occurredAt ? new Date(e.occurredAt) : new Date(),
-        properties: e.properties ?? {},
-        memberId: e.memberId ?? null,
-        subject,
-        raw: null,
-      });
-      if (!duplicate && subject) await this.resolution.enqueue(event);
-      results.push({ index, eventId: String(event.id), duplicate });
-    }
+    // stored in batches with other requests' events (one dedupe lookup, one multi-row INSERT, resolution queued in bulk)
+    const results: CustomEventsAcceptedDto['results'] = await Promise.all(
+      items.map(async (e, index) => {
+        const subject = e.subject ? { type: e.subject.type, appId: APP_SCOPED.has(e.subject.type) ? e.subject.appId! : '', value: e.subject.value } : null;
+        const { eventId, duplicate } = await this.ingest.ingest({
+          type: e.type,
+          source: 'api',
+          dedupeKey: `api:${key.keyId}:${e.dedupeId ?? randomUUID()}`,
+          occurredAt: e.occurredAt ? new Date(e.occurredAt) : new Date(),
+          properties: e.properties ?? {},
+          memberId: e.memberId ?? null,
+          subject,
+          raw: null,
+        });
+        return { index, eventId: String(eventId), duplicate };
+      }),
+    );
     return { accepted: results.filter((r) => !r.duplicate).length, duplicates: results.filter((r) => r.duplicate).length, results };
   }
 }
