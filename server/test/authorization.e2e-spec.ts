@@ -72,11 +72,20 @@ describe('authorization: each role against each endpoint group (MariaDB)', () =>
     { name: 'CSV export', allowed: ['owner', 'operator', 'store_manager'], calls: () => [{ method: 'get', path: '/api/members/export.csv' }] },
     { name: 'segment exports and imports', allowed: HQ, calls: () => [
       { method: 'post', path: '/api/segments/999999/exports' },
+      { method: 'post', path: '/api/segments/999999/snapshots', body: {} },
       { method: 'post', path: '/api/segments/imports' },
       { method: 'post', path: '/api/segments/999999/imports' },
       { method: 'get', path: '/api/segment-jobs/999999' },
       { method: 'get', path: '/api/segment-jobs/999999/file' },
       { method: 'get', path: '/api/segment-jobs/999999/errors' },
+    ] },
+    { name: 'segment layers: read', allowed: HQ, calls: () => [
+      { method: 'get', path: '/api/segment-layers/rfm' },
+      { method: 'get', path: '/api/segment-layers/lifecycle' },
+    ] },
+    { name: 'segment layers: settings', allowed: ['owner'], calls: () => [
+      { method: 'put', path: '/api/segment-layers/rfm', body: {} },
+      { method: 'put', path: '/api/segment-layers/lifecycle', body: {} },
     ] },
     { name: 'audit log', allowed: HQ, calls: () => [{ method: 'get', path: '/api/audit-logs' }] },
     { name: 'create and edit channel accounts and API keys', allowed: ['owner'], calls: () => [

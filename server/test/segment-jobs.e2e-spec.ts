@@ -109,6 +109,31 @@ describe.each([
     await h().get('/api/segment-jobs/999999').set(auth()).expect(404);
   });
 
+  it('freezes a dynamic segment as a new static one, as a job with progress', async () => {
+    const all = (await h().get('/api/segments').set(auth()).expect(200)).body as { id: number; name: string; type: string }[];
+    const hangzhou = all.find((x) => x.name === '杭州会员')!.id;
+    const started = (await h().post(`/api/segments/${hangzhou}/snapshots`).set(auth()).send({ name: '杭州会员 双11 名单' }).expect(202)).body as Job;
+    expect(started).toMatchObject({ kind: 'snapshot', segmentId: hangzhou });
+    const job = await finished(started.id);
+    expect(job).toMatchObject({ status: 'done', percent: 100, added: 2100 });
+    expect(job.segmentId).not.toBe(hangzhou);
+    const snapshot = (await h().get(`/api/segments/${job.segmentId}`).set(auth()).expect(200)).body;
+    expect(snapshot).toMatchObject({ name: '杭州会员 双11 名单', type: 'static', count: 2100 });
+    expect(await segmentMemberIds(job.segmentId!)).toEqual(await segmentMemberIds(hangzhou));
+    // the dynamic segment moves on, the snapshot does not
+    await h().post('/api/members').set(auth()).send({ nickname: '新杭州会员', city: '杭州' }).expect(201);
+    expect((await h().post(`/api/segments/${hangzhou}/count`).set(auth()).expect(200)).body.count).toBe(2101);
+    expect((await h().post(`/api/segments/${job.segmentId}/count`).set(auth()).expect(200)).body.count).toBe(2100);
+    // a default name says where it came from and when
+    const named = await finished((await h().post(`/api/segments/${hangzhou}/snapshots`).set(auth()).send({}).expect(202)).body.id);
+    expect((await h().get(`/api/segments/${named.segmentId}`).set(auth()).expect(200)).body.name).toMatch(/^杭州会员 快照 \d{4}-\d{2}-\d{2} \d{2}:\d{2}$/);
+
+    await h().post(`/api/segments/${hangzhou}/snapshots`).set(auth()).send({ name: '杭州会员 双11 名单' }).expect(409);
+    await h().post(`/api/segments/${job.segmentId}/snapshots`).set(auth()).send({}).expect(400);
+    await h().post('/api/segments/999999/snapshots').set(auth()).send({}).expect(404);
+    await h().post(`/api/segments/${hangzhou}/snapshots`).set(bearer(manager)).send({}).expect(403);
+  });
+
   it('makes a static segment from a CSV mixing phones, unionids, openids, member ids and unknown values', async () => {
     const csv = [
       '标识,备注',

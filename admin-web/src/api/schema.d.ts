@@ -851,6 +851,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/segments/{id}/snapshots": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Freeze who is in a dynamic segment now as a new static segment (a job; when done, segmentId names the new segment) */
+        post: operations["SegmentJobs_startSnapshot"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/segments/fields": {
         parameters: {
             query?: never;
@@ -3241,7 +3258,7 @@ export interface components {
             type: "string" | "number" | "date" | "datetime" | "boolean" | "enum";
         };
         SegmentJobDto: {
-            /** @description imports: members the segment gained */
+            /** @description imports: members the segment gained; snapshots: members in the new static segment */
             added: number;
             /** Format: date-time */
             createdAt: string;
@@ -3329,6 +3346,10 @@ export interface components {
             sample: components["schemas"]["MemberSummaryDto"][];
             /** @description time the count took on the database, ms */
             tookMs: number;
+        };
+        SegmentSnapshotDto: {
+            /** @description name of the new static segment (default: "<segment> 快照 <date time>") */
+            name?: string;
         };
         StaffAccountCreatedDto: {
             account: components["schemas"]["StaffUserDto"];
@@ -3760,6 +3781,7 @@ export type SchemaSegmentJobErrorsPageDto = components['schemas']['SegmentJobErr
 export type SchemaSegmentMembersPageDto = components['schemas']['SegmentMembersPageDto'];
 export type SchemaSegmentPreviewDto = components['schemas']['SegmentPreviewDto'];
 export type SchemaSegmentPreviewResultDto = components['schemas']['SegmentPreviewResultDto'];
+export type SchemaSegmentSnapshotDto = components['schemas']['SegmentSnapshotDto'];
 export type SchemaStaffAccountCreatedDto = components['schemas']['StaffAccountCreatedDto'];
 export type SchemaStaffUserDto = components['schemas']['StaffUserDto'];
 export type SchemaStatsRebuildDto = components['schemas']['StatsRebuildDto'];
@@ -6082,6 +6104,45 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["SegmentMembersPageDto"];
+                };
+            };
+            /** @description missing or expired access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description only owner, operator */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    SegmentJobs_startSnapshot: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SegmentSnapshotDto"];
+            };
+        };
+        responses: {
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SegmentJobDto"];
                 };
             };
             /** @description missing or expired access token */

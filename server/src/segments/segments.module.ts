@@ -15,6 +15,7 @@ import { APP_CONFIG, AppConfig } from '../platform/config/config';
 import { SegmentJobsController } from './jobs/segment-jobs.controller';
 import { SegmentJobsService } from './jobs/segment-jobs.service';
 import { SegmentExportService } from './jobs/segment-export.service';
+import { SegmentSnapshotService } from './jobs/segment-snapshot.service';
 import { SegmentImportService } from './jobs/segment-import.service';
 
 /** Segments: the rule model, its SQL compiler, previews and saved segments. */
@@ -28,7 +29,7 @@ import { SegmentImportService } from './jobs/segment-import.service';
     MulterModule.registerAsync({ inject: [APP_CONFIG], useFactory: (c: AppConfig) => ({ limits: { fileSize: c.maxUploadBytes, files: 1 }, defParamCharset: 'utf8' }) }),
   ],
   controllers: [LayersController, SegmentsController, SegmentJobsController],
-  providers: [SegmentsService, SavedSegmentsService, LayersService, MemberStatsService, SegmentJobsService, SegmentExportService, SegmentImportService],
+  providers: [SegmentsService, SavedSegmentsService, LayersService, MemberStatsService, SegmentJobsService, SegmentExportService, SegmentImportService, SegmentSnapshotService],
   exports: [SegmentsService, SavedSegmentsService, LayersService, MemberStatsService, SegmentImportService],
 })
 export class SegmentsModule {}

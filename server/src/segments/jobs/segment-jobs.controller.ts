@@ -10,7 +10,8 @@ import { AdminPrincipal } from '../../platform/http/request-context';
 import { IDENTIFIER_KINDS } from './segment-job.entity';
 import { SegmentExportService } from './segment-export.service';
 import { SegmentImportService } from './segment-import.service';
-import { NewSegmentImportFieldsDto, SegmentImportFieldsDto, SegmentJobDto, SegmentJobErrorsPageDto, SegmentJobErrorsQuery } from './segment-jobs.dto';
+import { SegmentSnapshotService } from './segment-snapshot.service';
+import { NewSegmentImportFieldsDto, SegmentImportFieldsDto, SegmentJobDto, SegmentJobErrorsPageDto, SegmentJobErrorsQuery, SegmentSnapshotDto } from './segment-jobs.dto';
 import { SegmentJobsService } from './segment-jobs.service';
 
 type Upload = { buffer: Buffer; originalname: string } | undefined;
@@ -32,7 +33,17 @@ export class SegmentJobsController {
     private readonly jobs: SegmentJobsService,
     private readonly exports: SegmentExportService,
     private readonly imports: SegmentImportService,
+    private readonly snapshots: SegmentSnapshotService,
   ) {}
+
+  @Post('api/segments/:id/snapshots')
+  @Roles(...HQ_ROLES)
+  @HttpCode(202)
+  @ApiOperation({ summary: 'Freeze who is in a dynamic segment now as a new static segment (a job; when done, segmentId names the new segment)' })
+  @ApiAcceptedResponse({ type: SegmentJobDto })
+  startSnapshot(@Param('id', ParseIntPipe) id: number, @Body() dto: SegmentSnapshotDto, @CurrentUser() actor: AdminPrincipal): Promise<SegmentJobDto> {
+    return this.snapshots.start(id, dto.name, actor);
+  }
 
   @Post('api/segments/:id/exports')
   @Roles(...HQ_ROLES)

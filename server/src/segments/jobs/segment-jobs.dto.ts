@@ -30,7 +30,7 @@ export class SegmentJobDto {
   @ApiProperty({ minimum: 0, maximum: 100 }) percent: number;
   @ApiProperty({ description: 'imports: rows that matched a member' }) matched: number;
   @ApiProperty({ description: 'imports: rows that matched nobody (see errorsUrl)' }) unmatched: number;
-  @ApiProperty({ description: 'imports: members the segment gained' }) added: number;
+  @ApiProperty({ description: 'imports: members the segment gained; snapshots: members in the new static segment' }) added: number;
   @ApiProperty({ type: String, nullable: true, description: 'imports: the uploaded file name' }) fileName: string | null;
   @ApiProperty({ type: String, nullable: true, description: 'why the job stopped, if it did' }) error: string | null;
   @ApiProperty({ type: String, nullable: true, description: 'exports, when done: where to download the CSV' }) fileUrl: string | null;
@@ -58,4 +58,10 @@ export class SegmentJobErrorsPageDto {
   @ApiProperty({ description: 'rows that matched nobody' }) total: number;
   @ApiProperty({ description: 'how many of them are kept to list (the first 10,000)' }) kept: number;
   @ApiProperty({ type: String, nullable: true }) nextCursor: string | null;
+}
+
+export class SegmentSnapshotDto {
+  @ApiPropertyOptional({ description: 'name of the new static segment (default: "<segment> 快照 <date time>")', maxLength: 64 })
+  @IsOptional() @IsString() @Length(1, 64)
+  name?: string;
 }
