@@ -68,3 +68,32 @@ test('a static segment imported from a CSV in the UI, then exported from the lis
   expect(fromMembers.text).toContain(`导入乙-${s}`)
   expect(fromMembers.text.replace(/^\uFEFF/, '').trim().split(/\r?\n/)).toHaveLength(3)
 })
+
+test('a dynamic segment frozen as a static snapshot from the list, which keeps its members when the rule moves on', async ({ page, request }) => {
+  const api = await Api.login(request)
+  const s = suffix()
+  for (const n of ['一', '二', '三']) await api.post<MemberRow>('/api/members', { nickname: `快照${n}-${s}` })
+  const source = await api.post<{ id: number; name: string }>('/api/segments', {
+    name: `快照源-${s}`,
+    type: 'dynamic',
+    rule: { kind: 'attribute', field: 'nickname', operator: 'contains', value: `-${s}` },
+  })
+
+  await loginUi(page)
+  await page.goto('/admin/segments')
+  const row = page.getByTestId('segments-table').locator('.el-table__row', { hasText: source.name })
+  await row.getByTestId('segment-snapshot').click()
+  const dialog = page.getByTestId('segment-snapshot-dialog')
+  await dialog.getByTestId('segment-snapshot-name').fill(`双11名单-${s}`)
+  await dialog.getByTestId('segment-snapshot-start').click()
+  await expect(dialog.getByTestId('segment-snapshot-job')).toHaveAttribute('data-status', 'done', { timeout: 30_000 })
+  await expect(dialog.getByTestId('segment-snapshot-done')).toHaveText('快照完成：3 人')
+
+  // a fourth member joins the dynamic segment; the snapshot stays at three
+  await api.post<MemberRow>('/api/members', { nickname: `快照四-${s}` })
+  await dialog.getByTestId('segment-snapshot-open').click()
+  await expect(page).toHaveURL(/\/admin\/segments\/\d+\/members$/)
+  await expect(page.getByTestId('segment-members-table').getByTestId('member-link')).toHaveCount(3)
+  const snapshots = (await api.get<{ name: string; type: string; count: number }[]>('/api/segments')).filter((x) => x.name === `双11名单-${s}`)
+  expect(snapshots).toEqual([expect.objectContaining({ type: 'static', count: 3 })])
+})

@@ -19,6 +19,11 @@ export async function startSegmentExport(segmentId: number): Promise<SegmentJob>
   return unwrap(await client.POST('/api/segments/{id}/exports', { params: { path: { id: segmentId } } }))
 }
 
+/** Freezes who is in a dynamic segment now as a new static segment; when the job is done its segmentId names it. */
+export async function startSegmentSnapshot(segmentId: number, name?: string): Promise<SegmentJob> {
+  return unwrap(await client.POST('/api/segments/{id}/snapshots', { params: { path: { id: segmentId } }, body: name ? { name } : {} }))
+}
+
 export async function getSegmentJob(jobId: number): Promise<SegmentJob> {
   return unwrap(await client.GET('/api/segment-jobs/{jobId}', { params: { path: { jobId } } }))
 }

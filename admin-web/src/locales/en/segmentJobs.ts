@@ -3,6 +3,7 @@ export default {
     close: 'Close',
     export: 'Export',
     import: 'Import static segment',
+    snapshot: 'Snapshot',
     importInto: 'Import members',
   },
   status: {
@@ -18,6 +19,17 @@ export default {
     downloading: 'Downloading…',
     hint: 'Same columns as the member export, phones masked; the file is kept for 7 days.',
     pollError: 'Could not get the export progress',
+  },
+  snapshot: {
+    title: 'Snapshot segment: {name}',
+    hint: 'Saves who matches "{name}" right now as a new static segment (e.g. a campaign list) that no longer follows the rule.',
+    name: 'Snapshot name',
+    namePlaceholder: 'Empty: "{name} 快照 date time"',
+    start: 'Take snapshot',
+    progress: 'Checked {processed} / {total} member ids',
+    done: 'Snapshot taken: {count} members',
+    open: 'Open its members',
+    pollError: 'Could not get the snapshot progress',
   },
   import: {
     title: 'Import static segment',

@@ -4,6 +4,7 @@ export default {
     export: '导出',
     import: '导入静态分群',
     importInto: '导入成员',
+    snapshot: '快照',
   },
   status: {
     queued: '排队中',
@@ -18,6 +19,17 @@ export default {
     downloading: '下载中…',
     hint: '导出内容与会员导出一致，手机号已脱敏；文件保留 7 天。',
     pollError: '获取导出进度失败',
+  },
+  snapshot: {
+    title: '冻结分群快照：{name}',
+    hint: '把此刻符合「{name}」规则的会员存成一个新的静态分群（例如活动名单），之后不再随规则变化。',
+    name: '快照名称',
+    namePlaceholder: '留空则为「{name} 快照 日期 时间」',
+    start: '开始快照',
+    progress: '已检查 {processed} / {total} 个会员编号',
+    done: '快照完成：{count} 人',
+    open: '查看快照成员',
+    pollError: '获取快照进度失败',
   },
   import: {
     title: '导入静态分群',
