@@ -1,7 +1,7 @@
 import { Role } from '../src/accounts/admin-user.entity';
 import { TestApp, bearer, startTestApp } from './harness';
 
-type Call = { method: 'get' | 'post' | 'patch' | 'delete'; path: string; body?: object };
+type Call = { method: 'get' | 'post' | 'put' | 'patch' | 'delete'; path: string; body?: object };
 
 /**
  * Every endpoint group against every role. "Allowed" means the guard let the call through (any

@@ -63,6 +63,15 @@ describe('CSV import as a background job, and CSV export (MariaDB + Redis)', () 
     expect((await t.http().get('/api/members?q=oUnion_imp_002').set(auth()).expect(200)).body.total).toBe(1);
   });
 
+  it('imports a file larger than a TEXT column, keeping its Chinese file name', async () => {
+    const rows = Array.from({ length: 700 }, (_, i) => `大文件会员${i}${'很长的昵称'.repeat(8)},139${String(10_000_000 + i).slice(0, 8)}`);
+    const csv = ['nickname,phone', ...rows].join('\n');
+    expect(Buffer.byteLength(csv)).toBeGreaterThan(65_535);
+    const started = await upload(csv, '十一月名单.csv').expect(202);
+    const s = await finished(started.body.jobId);
+    expect(s).toMatchObject({ status: 'completed', fileName: '十一月名单.csv', total: 700, created: 700, failed: 0 });
+  });
+
   it('importing the same file again updates instead of duplicating', async () => {
     const before = (await t.http().get('/api/members').set(auth()).expect(200)).body.total;
     const csv = 'nickname,unionid,points\n李四二次,oUnion_imp_002,77\n';

@@ -1,6 +1,8 @@
 import { Inject, Injectable, Logger, OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { stringify } from 'csv-stringify/sync';
+import { mkdir, readFile, unlink, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { DataSource, EntityManager } from 'typeorm';
 import { StoreEntity } from '../accounts/store.entity';
 import { AuditService } from '../platform/audit/audit.service';
@@ -50,8 +52,11 @@ export class MemberImportService implements OnModuleInit {
 
     const row = await this.ds.transaction(async (m) => {
       const r = await m.getRepository(MemberImportEntity).save(
-        m.getRepository(MemberImportEntity).create({ status: 'queued', fileName: file.originalname.slice(0, 255), content: text, total, createdBy: actor.id }),
+        m.getRepository(MemberImportEntity).create({ status: 'queued', fileName: file.originalname.slice(0, 255), content: null, total, createdBy: actor.id }),
       );
+      // the file waits in the data directory (shared by api and worker), not in a column: files reach 20 MB
+      await mkdir(this.uploadDir(), { recursive: true });
+      await writeFile(this.uploadPath(r.id), text, 'utf8');
       await this.audit.record({ action: 'member.import', entityType: 'member_import', entityId: r.id, after: { fileName: r.fileName, rows: total } }, m);
       return r;
     });
@@ -88,10 +93,16 @@ export class MemberImportService implements OnModuleInit {
   private async run(ctx: JobContext<{ importId: number }>): Promise<void> {
     const repo = this.ds.getRepository(MemberImportEntity);
     const imp = await repo.findOne({ where: { id: ctx.data.importId } });
-    if (!imp || imp.status === 'completed' || imp.content == null) return;
+    if (!imp || imp.status === 'completed') return;
+    // imports queued before files moved out of the database still carry their content
+    const content = imp.content ?? (await readFile(this.uploadPath(imp.id), 'utf8').catch(() => null));
+    if (content == null) {
+      await repo.update({ id: imp.id }, { status: 'failed', failure: 'the uploaded file is gone from the data directory', finishedAt: new Date() });
+      return;
+    }
     await repo.update({ id: imp.id }, { status: 'running', startedAt: imp.startedAt ?? new Date() });
     try {
-      const records = parseCsv(imp.content);
+      const records = parseCsv(content);
       const header = records[0].map((h) => h.trim());
       const stores = new Map((await this.ds.getRepository(StoreEntity).find()).map((s) => [s.code, s.id]));
       const counts = { processed: imp.processed, created: imp.created, updated: imp.updated, failed: imp.failed };
@@ -104,6 +115,7 @@ export class MemberImportService implements OnModuleInit {
         if (counts.processed % PROGRESS_EVERY === 0) await ctx.updateProgress((counts.processed / Math.max(1, imp.total)) * 100);
       }
       await repo.update({ id: imp.id }, { status: 'completed', content: null, finishedAt: new Date() });
+      await unlink(this.uploadPath(imp.id)).catch(() => undefined);
       this.logger.log(`import #${imp.id}: ${counts.created} created, ${counts.updated} updated, ${counts.failed} failed`);
     } catch (e) {
       const message = e instanceof Error ? e.message : String(e);
@@ -184,6 +196,14 @@ export class MemberImportService implements OnModuleInit {
     }
     if (storeId) dto.storeId = storeId;
     return dto;
+  }
+
+  private uploadDir(): string {
+    return join(this.config.dataDir, 'member-imports');
+  }
+
+  private uploadPath(importId: number): string {
+    return join(this.uploadDir(), `member-import-${importId}.csv`);
   }
 }
 

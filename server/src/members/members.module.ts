@@ -23,7 +23,8 @@ import { MembersService } from './members.service';
     TagsModule,
     MulterModule.registerAsync({
       inject: [APP_CONFIG],
-      useFactory: (c: AppConfig) => ({ limits: { fileSize: c.maxUploadBytes, files: 1 } }),
+      // browsers send file names in UTF-8 (busboy's default would read them as latin1)
+      useFactory: (c: AppConfig) => ({ limits: { fileSize: c.maxUploadBytes, files: 1 }, defParamCharset: 'utf8' }),
     }),
     TypeOrmModule.forFeature([MemberEntity, MemberIdentityEntity, AttributeDefinitionEntity, MemberAttributeEntity, MemberImportEntity, MemberImportErrorEntity, MemberMergeEntity]),
   ],
