@@ -20,6 +20,7 @@ import { SegmentMembershipModule } from './segments/membership/segment-membershi
 import { PayModule } from './wechat/pay/pay.module';
 import { MiniappModule } from './wechat/miniapp/miniapp.module';
 import { SandboxModule } from './wechat/sandbox/sandbox.module';
+import { AutomationModule } from './automation/automation.module';
 
 @Module({})
 export class AppModule {
@@ -50,6 +51,7 @@ export class AppModule {
         SegmentMembershipModule,
         PayModule,
         MiniappModule,
+        AutomationModule,
         DemoModule,
         ...optional,
       ],

@@ -155,6 +155,176 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/automation/flows": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["Flows_list"];
+        put?: never;
+        /** Create a flow (a draft; publish it to start enrolling members) */
+        post: operations["Flows_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/automation/flows/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A flow with its draft graph and its published versions */
+        get: operations["Flows_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Save the name, description or draft graph (not for archived flows) */
+        patch: operations["Flows_update"];
+        trace?: never;
+    };
+    "/api/automation/flows/{id}/archive": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Archive a flow: it stops and becomes read-only (409 when already archived) */
+        post: operations["Flows_archive"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/automation/flows/{id}/pause": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Pause an active flow (409 otherwise) */
+        post: operations["Flows_pause"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/automation/flows/{id}/publish": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Publish the draft as the next version (400 with the validation errors in details when it is not valid). A draft flow becomes active; a paused one stays paused. */
+        post: operations["Flows_publish"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/automation/flows/{id}/resume": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Resume a paused flow (409 otherwise) */
+        post: operations["Flows_resume"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/automation/flows/{id}/validate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Check the draft as publishing would; each problem names its node or edge */
+        post: operations["Flows_validate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/automation/flows/{id}/versions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["Flows_versions"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/automation/flows/{id}/versions/{version}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One published version with its graph (never changes) */
+        get: operations["Flows_version"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/automation/node-types": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Every node type a flow can use, for the builder palette and config forms */
+        get: operations["NodeTypes_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/channels": {
         parameters: {
             query?: never;
@@ -2289,6 +2459,13 @@ export interface components {
             /** Format: date-time */
             revokedAt: string | null;
         };
+        CreateFlowDto: {
+            description?: string;
+            /** @description the first draft (empty when left out) */
+            graph?: components["schemas"]["FlowGraphDto"];
+            /** @example 新关注欢迎 */
+            name: string;
+        };
         CreateMemberDto: {
             /** @description custom attributes by key */
             attributes?: {
@@ -2450,6 +2627,118 @@ export interface components {
             latencyMs?: number;
             /** @description number of calls affected; unset = until cleared */
             times?: number;
+        };
+        FlowDto: {
+            /** Format: date-time */
+            createdAt: string;
+            createdBy: number | null;
+            description: string | null;
+            /** @description the draft */
+            graph: components["schemas"]["FlowGraphDto"];
+            id: number;
+            /** @description the newest published version (new enrollments take it) */
+            latestVersion: number | null;
+            name: string;
+            /** @description nodes in the draft */
+            nodeCount: number;
+            /**
+             * @description draft (never published), active, paused (no one moves on), archived (read-only)
+             * @enum {string}
+             */
+            status: "draft" | "active" | "paused" | "archived";
+            /** @description the draft was edited since the last publish (or was never published) */
+            unpublishedChanges: boolean;
+            /** Format: date-time */
+            updatedAt: string;
+            /** @description published versions, newest first */
+            versions: components["schemas"]["FlowVersionSummaryDto"][];
+        };
+        FlowEdgeDto: {
+            /** @description node id */
+            from: string;
+            /**
+             * @description an output port of the from node
+             * @example next
+             */
+            port: string;
+            /** @description node id */
+            to: string;
+        };
+        FlowGraphDto: {
+            edges: components["schemas"]["FlowEdgeDto"][];
+            nodes: components["schemas"]["FlowNodeDto"][];
+        };
+        FlowNodeDto: {
+            /** @description the node's settings, valid for its type's configSchema */
+            config: {
+                [key: string]: unknown;
+            };
+            /**
+             * @description unique within the graph: letters, digits, _ and -
+             * @example welcome
+             */
+            id: string;
+            /** @description where the canvas draws it */
+            position?: components["schemas"]["PositionDto"];
+            /**
+             * @description a node type (GET /api/automation/node-types)
+             * @example action.oa_template
+             */
+            type: string;
+        };
+        FlowSummaryDto: {
+            /** Format: date-time */
+            createdAt: string;
+            createdBy: number | null;
+            description: string | null;
+            id: number;
+            /** @description the newest published version (new enrollments take it) */
+            latestVersion: number | null;
+            name: string;
+            /** @description nodes in the draft */
+            nodeCount: number;
+            /**
+             * @description draft (never published), active, paused (no one moves on), archived (read-only)
+             * @enum {string}
+             */
+            status: "draft" | "active" | "paused" | "archived";
+            /** @description the draft was edited since the last publish (or was never published) */
+            unpublishedChanges: boolean;
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        FlowValidationDto: {
+            errors: components["schemas"]["FlowValidationErrorDto"][];
+            valid: boolean;
+        };
+        FlowValidationErrorDto: {
+            /** @description the edge to mark on the canvas */
+            edge?: components["schemas"]["FlowEdgeDto"];
+            /** @example must be >= 1 */
+            message: string;
+            /** @description the node to mark on the canvas */
+            nodeId?: string;
+            /** @example nodes[2].config.wait.amount */
+            path: string;
+        };
+        FlowVersionDto: {
+            graph: components["schemas"]["FlowGraphDto"];
+            /** @description nodes in this version */
+            nodeCount: number;
+            /** Format: date-time */
+            publishedAt: string;
+            /** @description the account that published it */
+            publishedBy: number | null;
+            version: number;
+        };
+        FlowVersionSummaryDto: {
+            /** @description nodes in this version */
+            nodeCount: number;
+            /** Format: date-time */
+            publishedAt: string;
+            /** @description the account that published it */
+            publishedBy: number | null;
+            version: number;
         };
         FollowerImportDto: {
             /** @description the OA channel account */
@@ -2837,6 +3126,32 @@ export interface components {
             /** @description trimmed; 1-64 characters, no control characters */
             nickname?: string;
         };
+        NodeTypeDto: {
+            /** @enum {string} */
+            category: "trigger" | "condition" | "split" | "wait" | "action" | "goal";
+            /** @description JSON Schema (draft-07) of the config; the config form is built from it */
+            configSchema: {
+                [key: string]: unknown;
+            };
+            /** @description { zh, en } */
+            description: Record<string, never>;
+            /** @description the ports follow from the config (A/B/n split: one per variant key, plus control when there is a holdout) */
+            dynamicPorts: boolean;
+            /** @description members may stay at this node for a while; loops must pass through such a node */
+            holds: boolean;
+            /**
+             * @description { zh, en }
+             * @example {
+             *       "en": "Wait for a while",
+             *       "zh": "等待一段时间"
+             *     }
+             */
+            label: Record<string, never>;
+            /** @description output ports (none: the flow ends here); with dynamicPorts, those of a default config */
+            ports: string[];
+            /** @example wait.duration */
+            type: string;
+        };
         OaEmitDto: {
             /** @example wx1234567890abcdef */
             appId: string;
@@ -2890,6 +3205,10 @@ export interface components {
             publicKey: string;
             /** @description paste as platformSerialNo of the Pay channel account */
             serialNo: string;
+        };
+        PositionDto: {
+            x: number;
+            y: number;
         };
         RefreshDto: {
             refreshToken: string;
@@ -3504,6 +3823,12 @@ export interface components {
             secret?: string;
             token?: string;
         };
+        UpdateFlowDto: {
+            description?: string | null;
+            /** @description the draft (saved as is; checked in full only when validating or publishing) */
+            graph?: components["schemas"]["FlowGraphDto"];
+            name?: string;
+        };
         UpdateMemberDto: {
             /** @description custom attributes by key */
             attributes?: {
@@ -3686,6 +4011,7 @@ export type SchemaCreateApiKeyDto = components['schemas']['CreateApiKeyDto'];
 export type SchemaCreateAttributeDefinitionDto = components['schemas']['CreateAttributeDefinitionDto'];
 export type SchemaCreateChannelDto = components['schemas']['CreateChannelDto'];
 export type SchemaCreatedApiKeyDto = components['schemas']['CreatedApiKeyDto'];
+export type SchemaCreateFlowDto = components['schemas']['CreateFlowDto'];
 export type SchemaCreateMemberDto = components['schemas']['CreateMemberDto'];
 export type SchemaCreateSegmentDto = components['schemas']['CreateSegmentDto'];
 export type SchemaCreateStaffAccountDto = components['schemas']['CreateStaffAccountDto'];
@@ -3701,6 +4027,15 @@ export type SchemaEventPropertyDto = components['schemas']['EventPropertyDto'];
 export type SchemaEventSubjectDto = components['schemas']['EventSubjectDto'];
 export type SchemaEventTypeDto = components['schemas']['EventTypeDto'];
 export type SchemaFaultDto = components['schemas']['FaultDto'];
+export type SchemaFlowDto = components['schemas']['FlowDto'];
+export type SchemaFlowEdgeDto = components['schemas']['FlowEdgeDto'];
+export type SchemaFlowGraphDto = components['schemas']['FlowGraphDto'];
+export type SchemaFlowNodeDto = components['schemas']['FlowNodeDto'];
+export type SchemaFlowSummaryDto = components['schemas']['FlowSummaryDto'];
+export type SchemaFlowValidationDto = components['schemas']['FlowValidationDto'];
+export type SchemaFlowValidationErrorDto = components['schemas']['FlowValidationErrorDto'];
+export type SchemaFlowVersionDto = components['schemas']['FlowVersionDto'];
+export type SchemaFlowVersionSummaryDto = components['schemas']['FlowVersionSummaryDto'];
 export type SchemaFollowerImportDto = components['schemas']['FollowerImportDto'];
 export type SchemaHealthDto = components['schemas']['HealthDto'];
 export type SchemaIdentityDto = components['schemas']['IdentityDto'];
@@ -3735,9 +4070,11 @@ export type SchemaMpPageViewDto = components['schemas']['MpPageViewDto'];
 export type SchemaMpPageViewsAcceptedDto = components['schemas']['MpPageViewsAcceptedDto'];
 export type SchemaMpPhoneBoundDto = components['schemas']['MpPhoneBoundDto'];
 export type SchemaMpUpdateMeDto = components['schemas']['MpUpdateMeDto'];
+export type SchemaNodeTypeDto = components['schemas']['NodeTypeDto'];
 export type SchemaOaEmitDto = components['schemas']['OaEmitDto'];
 export type SchemaPayEmitDto = components['schemas']['PayEmitDto'];
 export type SchemaPlatformKeyDto = components['schemas']['PlatformKeyDto'];
+export type SchemaPositionDto = components['schemas']['PositionDto'];
 export type SchemaRefreshDto = components['schemas']['RefreshDto'];
 export type SchemaRfmConfigDto = components['schemas']['RfmConfigDto'];
 export type SchemaRfmGroupDto = components['schemas']['RfmGroupDto'];
@@ -3799,6 +4136,7 @@ export type SchemaTagRefDto = components['schemas']['TagRefDto'];
 export type SchemaUpdateAttributeDefinitionDto = components['schemas']['UpdateAttributeDefinitionDto'];
 export type SchemaUpdateAutoReplyDto = components['schemas']['UpdateAutoReplyDto'];
 export type SchemaUpdateChannelDto = components['schemas']['UpdateChannelDto'];
+export type SchemaUpdateFlowDto = components['schemas']['UpdateFlowDto'];
 export type SchemaUpdateMemberDto = components['schemas']['UpdateMemberDto'];
 export type SchemaUpdateSegmentDto = components['schemas']['UpdateSegmentDto'];
 export type SchemaUpdateStoreDto = components['schemas']['UpdateStoreDto'];
@@ -4208,6 +4546,431 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["AuthTokensDto"];
                 };
+            };
+        };
+    };
+    Flows_list: {
+        parameters: {
+            query?: {
+                status?: "draft" | "active" | "paused" | "archived";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FlowSummaryDto"][];
+                };
+            };
+            /** @description missing or expired access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description only owner, operator */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    Flows_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateFlowDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FlowDto"];
+                };
+            };
+            /** @description missing or expired access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description only owner, operator */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    Flows_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FlowDto"];
+                };
+            };
+            /** @description missing or expired access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description only owner, operator */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    Flows_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateFlowDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FlowDto"];
+                };
+            };
+            /** @description missing or expired access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description only owner, operator */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    Flows_archive: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FlowDto"];
+                };
+            };
+            /** @description missing or expired access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description only owner, operator */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    Flows_pause: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FlowDto"];
+                };
+            };
+            /** @description missing or expired access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description only owner, operator */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    Flows_publish: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FlowDto"];
+                };
+            };
+            /** @description missing or expired access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description only owner, operator */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    Flows_resume: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FlowDto"];
+                };
+            };
+            /** @description missing or expired access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description only owner, operator */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    Flows_validate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FlowValidationDto"];
+                };
+            };
+            /** @description missing or expired access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description only owner, operator */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    Flows_versions: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FlowVersionSummaryDto"][];
+                };
+            };
+            /** @description missing or expired access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description only owner, operator */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    Flows_version: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+                version: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FlowVersionDto"];
+                };
+            };
+            /** @description missing or expired access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description only owner, operator */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    NodeTypes_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NodeTypeDto"][];
+                };
+            };
+            /** @description missing or expired access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description only owner, operator */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
         };
     };

@@ -19,6 +19,7 @@ import { OaFollowerImportEntity } from '../../wechat/oa/oa-follower-import.entit
 import { OaAutoReplyEntity } from '../../wechat/oa/oa-auto-reply.entity';
 import { WecomDepartmentEntity, WecomStaffEntity, WecomSyncRunEntity } from '../../wechat/wecom/wecom-org.entity';
 import { WecomContactFollowEntity } from '../../wechat/wecom/wecom-contact-follow.entity';
+import { FlowEntity, FlowVersionEntity } from '../../automation/flows/flow.entity';
 
 /** Every table of the product. Each module owns its own; this list only tells TypeORM about them. */
 export const ENTITIES = [
@@ -57,4 +58,6 @@ export const ENTITIES = [
   WecomStaffEntity,
   WecomSyncRunEntity,
   WecomContactFollowEntity,
+  FlowEntity,
+  FlowVersionEntity,
 ];
