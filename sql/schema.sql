@@ -129,6 +129,37 @@ CREATE TABLE `flow` (
   UNIQUE KEY `uq_flow__name` (`name`)
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;
 
+CREATE TABLE `flow_enrollment` (
+  `id` int(11) NOT NULL AUTO_INCREMENT,
+  `flow_id` int(11) NOT NULL,
+  `flow_version_id` int(11) NOT NULL,
+  `member_id` int(11) NOT NULL,
+  `status` varchar(16) NOT NULL DEFAULT 'active',
+  `current_node_id` varchar(64) DEFAULT NULL,
+  `wake_at` datetime(3) DEFAULT NULL,
+  `active_key` varchar(32) DEFAULT NULL,
+  `entered_at` datetime(3) NOT NULL,
+  `finished_at` datetime(3) DEFAULT NULL,
+  `attempts` int(11) NOT NULL DEFAULT 0,
+  `last_error` varchar(500) DEFAULT NULL,
+  PRIMARY KEY (`id`),
+  UNIQUE KEY `uq_flow_enrollment__active_key` (`active_key`),
+  KEY `idx_flow_enrollment__flow_member` (`flow_id`,`member_id`),
+  KEY `idx_flow_enrollment__status_wake` (`status`,`wake_at`)
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;
+
+CREATE TABLE `flow_step_log` (
+  `id` int(11) NOT NULL AUTO_INCREMENT,
+  `enrollment_id` int(11) NOT NULL,
+  `node_id` varchar(64) NOT NULL,
+  `node_type` varchar(64) NOT NULL,
+  `outcome` varchar(32) NOT NULL,
+  `detail` longtext CHARACTER SET utf8mb4 COLLATE utf8mb4_bin DEFAULT NULL CHECK (json_valid(`detail`)),
+  `at` datetime(3) NOT NULL,
+  PRIMARY KEY (`id`),
+  KEY `idx_flow_step_log__enrollment` (`enrollment_id`,`id`)
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;
+
 CREATE TABLE `flow_version` (
   `id` int(11) NOT NULL AUTO_INCREMENT,
   `flow_id` int(11) NOT NULL,

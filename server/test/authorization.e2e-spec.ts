@@ -101,6 +101,8 @@ describe('authorization: each role against each endpoint group (MariaDB)', () =>
       { method: 'post', path: '/api/automation/flows/999999/archive' },
       { method: 'get', path: '/api/automation/flows/999999/versions' },
       { method: 'get', path: '/api/automation/flows/999999/versions/1' },
+      { method: 'post', path: '/api/automation/flows/999999/enroll', body: { memberIds: [] } },
+      { method: 'get', path: `/api/automation/flows/999999/members/${memberA}/journey` },
     ] },
     { name: 'create and edit channel accounts and API keys', allowed: ['owner'], calls: () => [
       { method: 'post', path: '/api/channels', body: { type: 'oa', name: '' } },

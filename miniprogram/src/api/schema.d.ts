@@ -207,6 +207,40 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/automation/flows/{id}/enroll": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Enroll members into the published version at its manual trigger (409 unless the flow is active and has one) */
+        post: operations["Enrollments_enroll"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/automation/flows/{id}/members/{memberId}/journey": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A member's enrollments in the flow, newest first, each with every step taken */
+        get: operations["Enrollments_journey"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/automation/flows/{id}/pause": {
         parameters: {
             query?: never;
@@ -2593,6 +2627,17 @@ export interface components {
             /** @description HTTP status our callback answered */
             status: number;
         };
+        EnrollMembersDto: {
+            /** @description members to enroll into the published version */
+            memberIds: number[];
+        };
+        EnrollResultDto: {
+            /** @description members already on their way through this version (left as they are) */
+            alreadyEnrolled: number[];
+            /** @description members who entered the flow now */
+            enrolled: number[];
+            flowVersion: number;
+        };
         EventPropertyDto: {
             label: components["schemas"]["LabelDto"];
             name: string;
@@ -2818,6 +2863,29 @@ export interface components {
         ImportStartedDto: {
             /** @description poll GET /api/members/import/{jobId} */
             jobId: string;
+        };
+        JourneyEnrollmentDto: {
+            /** @description the node that runs next (for finished enrollments, the last one) */
+            currentNodeId: string | null;
+            enrollmentId: number;
+            enteredAt: string;
+            finishedAt: string | null;
+            flowVersion: number;
+            lastError: string | null;
+            /** @enum {string} */
+            status: "active" | "waiting" | "completed" | "exited" | "failed";
+            steps: components["schemas"]["JourneyStepDto"][];
+            wakeAt: string | null;
+        };
+        JourneyStepDto: {
+            at: string;
+            detail: {
+                [key: string]: unknown;
+            } | null;
+            nodeId: string;
+            nodeType: string;
+            /** @description the port taken, or completed / exited / failed */
+            outcome: string;
         };
         LabelDto: {
             en: string;
@@ -4023,6 +4091,8 @@ export type SchemaCustomEventDto = components['schemas']['CustomEventDto'];
 export type SchemaCustomEventResultDto = components['schemas']['CustomEventResultDto'];
 export type SchemaCustomEventsAcceptedDto = components['schemas']['CustomEventsAcceptedDto'];
 export type SchemaEmitResultDto = components['schemas']['EmitResultDto'];
+export type SchemaEnrollMembersDto = components['schemas']['EnrollMembersDto'];
+export type SchemaEnrollResultDto = components['schemas']['EnrollResultDto'];
 export type SchemaEventPropertyDto = components['schemas']['EventPropertyDto'];
 export type SchemaEventSubjectDto = components['schemas']['EventSubjectDto'];
 export type SchemaEventTypeDto = components['schemas']['EventTypeDto'];
@@ -4042,6 +4112,8 @@ export type SchemaIdentityDto = components['schemas']['IdentityDto'];
 export type SchemaIdentityInput = components['schemas']['IdentityInput'];
 export type SchemaImportJobDto = components['schemas']['ImportJobDto'];
 export type SchemaImportStartedDto = components['schemas']['ImportStartedDto'];
+export type SchemaJourneyEnrollmentDto = components['schemas']['JourneyEnrollmentDto'];
+export type SchemaJourneyStepDto = components['schemas']['JourneyStepDto'];
 export type SchemaLabelDto = components['schemas']['LabelDto'];
 export type SchemaLifecycleConfigDto = components['schemas']['LifecycleConfigDto'];
 export type SchemaLifecycleLayerDto = components['schemas']['LifecycleLayerDto'];
@@ -4712,6 +4784,81 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["FlowDto"];
+                };
+            };
+            /** @description missing or expired access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description only owner, operator */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    Enrollments_enroll: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["EnrollMembersDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EnrollResultDto"];
+                };
+            };
+            /** @description missing or expired access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description only owner, operator */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    Enrollments_journey: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+                memberId: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["JourneyEnrollmentDto"][];
                 };
             };
             /** @description missing or expired access token */

@@ -7,12 +7,17 @@ import { FlowEntity, FlowVersionEntity } from './flows/flow.entity';
 import { FlowsController } from './flows/flows.controller';
 import { FlowsService } from './flows/flows.service';
 import { NodeTypesController } from './node-types.controller';
+import { AutomationClock } from './engine/automation-clock';
+import { FlowEnrollmentEntity, FlowStepLogEntity } from './engine/enrollment.entity';
+import { EnrollmentsController } from './engine/enrollments.controller';
+import { EnrollmentsService } from './engine/enrollments.service';
+import { StepRunnerService } from './engine/step-runner.service';
 
-/** Automation: flows drawn from node types, published into immutable versions. */
+/** Automation: flows drawn from node types, published into immutable versions, and members moving through them. */
 @Module({
-  imports: [SegmentsModule, TagsModule, TypeOrmModule.forFeature([FlowEntity, FlowVersionEntity])],
-  controllers: [NodeTypesController, FlowsController],
-  providers: [FlowsService, FlowCheckService],
-  exports: [FlowsService],
+  imports: [SegmentsModule, TagsModule, TypeOrmModule.forFeature([FlowEntity, FlowVersionEntity, FlowEnrollmentEntity, FlowStepLogEntity])],
+  controllers: [NodeTypesController, FlowsController, EnrollmentsController],
+  providers: [FlowsService, FlowCheckService, AutomationClock, StepRunnerService, EnrollmentsService],
+  exports: [FlowsService, EnrollmentsService, AutomationClock],
 })
 export class AutomationModule {}

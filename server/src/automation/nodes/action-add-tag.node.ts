@@ -9,4 +9,5 @@ export const actionAddTagNode: NodeTypeDefinition<{ tagIds: number[] }> = {
   configSchema: { type: 'object', required: ['tagIds'], additionalProperties: false, properties: { tagIds } },
   ports: ['next'],
   check: (config, ctx) => knownTags(config.tagIds, ctx),
+  execute: async (config, step) => ({ port: 'next', detail: { tagIds: config.tagIds, added: await step.addTags(config.tagIds) } }),
 };

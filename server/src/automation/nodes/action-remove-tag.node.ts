@@ -9,4 +9,5 @@ export const actionRemoveTagNode: NodeTypeDefinition<{ tagIds: number[] }> = {
   configSchema: { type: 'object', required: ['tagIds'], additionalProperties: false, properties: { tagIds } },
   ports: ['next'],
   check: (config, ctx) => knownTags(config.tagIds, ctx),
+  execute: async (config, step) => ({ port: 'next', detail: { tagIds: config.tagIds, removed: await step.removeTags(config.tagIds) } }),
 };

@@ -7,4 +7,5 @@ export const goalEndNode: NodeTypeDefinition<Record<string, never>> = {
   description: { zh: '流程在此结束。', en: 'The flow ends here.' },
   configSchema: { type: 'object', additionalProperties: false, properties: {} },
   ports: [],
+  execute: async () => ({ finish: 'completed' }),
 };

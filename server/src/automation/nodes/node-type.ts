@@ -28,10 +28,29 @@ export interface NodeCheckContext {
 }
 
 /**
- * Where the engine will plug in: given a member's step at this node, the port to follow or a wait.
- * Declared now so every node type has one obvious place for its executor; none is implemented yet.
+ * What an executor may see and do for one member's step. Effects go through these methods so they
+ * commit in the same transaction as the step log and the enrollment's move.
  */
-export type NodeExecutor<C = Record<string, unknown>> = (config: C, step: unknown) => Promise<{ port: string } | { wait: unknown }>;
+export interface StepContext {
+  enrollmentId: number;
+  memberId: number;
+  nodeId: string;
+  /** the engine's clock (tests advance it) */
+  now: Date;
+  addTags(tagIds: number[]): Promise<number>;
+  removeTags(tagIds: number[]): Promise<number>;
+}
+
+/**
+ * The outcome of a step: the port to follow (with `wakeAt`, the member waits there until then),
+ * or the member's journey ends here. `detail` is kept in the step log for the journey view.
+ */
+export type StepResult =
+  | { port: string; wakeAt?: Date; detail?: Record<string, unknown> }
+  | { finish: 'completed' | 'exited'; detail?: Record<string, unknown> };
+
+/** Runs a member's step at a node of this type. */
+export type NodeExecutor<C = Record<string, unknown>> = (config: C, step: StepContext) => Promise<StepResult>;
 
 /** A node type: everything the admin palette, config forms and validation need, as data. */
 export interface NodeTypeDefinition<C = Record<string, unknown>> {
@@ -49,6 +68,6 @@ export interface NodeTypeDefinition<C = Record<string, unknown>> {
   holds?: boolean;
   /** rules JSON Schema cannot say (sums, references to tags, segments, rules) */
   check?(config: C, ctx: NodeCheckContext): ConfigProblem[] | Promise<ConfigProblem[]>;
-  /** the engine's step for this type (next slice) */
+  /** the engine's step for this type; a type without one fails the enrollment that reaches it */
   execute?: NodeExecutor<C>;
 }

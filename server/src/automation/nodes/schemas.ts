@@ -78,6 +78,11 @@ export interface Duration {
 
 const MINUTES = { minutes: 1, hours: 60, days: 1440 };
 
+/** A duration in milliseconds. */
+export function durationMs(d: Duration): number {
+  return d.amount * MINUTES[d.unit] * 60_000;
+}
+
 export function durationProblems(d: Duration | undefined, path: string): ConfigProblem[] {
   return d && d.amount * MINUTES[d.unit] > 525600 ? [{ path, message: 'must be at most a year' }] : [];
 }

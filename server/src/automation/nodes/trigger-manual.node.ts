@@ -10,4 +10,5 @@ export const triggerManualNode: NodeTypeDefinition<Record<string, never>> = {
   },
   configSchema: { type: 'object', additionalProperties: false, properties: {} },
   ports: ['next'],
+  execute: async () => ({ port: 'next' }),
 };

@@ -1,5 +1,5 @@
 import { NodeTypeDefinition } from './node-type';
-import { Duration, duration, durationProblems } from './schemas';
+import { Duration, duration, durationMs, durationProblems } from './schemas';
 
 export const waitDurationNode: NodeTypeDefinition<{ wait: Duration }> = {
   type: 'wait.duration',
@@ -10,4 +10,8 @@ export const waitDurationNode: NodeTypeDefinition<{ wait: Duration }> = {
   ports: ['next'],
   holds: true,
   check: (config) => durationProblems(config.wait, 'wait'),
+  execute: async (config, step) => {
+    const wakeAt = new Date(step.now.getTime() + durationMs(config.wait));
+    return { port: 'next', wakeAt, detail: { until: wakeAt.toISOString() } };
+  },
 };

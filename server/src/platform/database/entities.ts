@@ -20,6 +20,7 @@ import { OaAutoReplyEntity } from '../../wechat/oa/oa-auto-reply.entity';
 import { WecomDepartmentEntity, WecomStaffEntity, WecomSyncRunEntity } from '../../wechat/wecom/wecom-org.entity';
 import { WecomContactFollowEntity } from '../../wechat/wecom/wecom-contact-follow.entity';
 import { FlowEntity, FlowVersionEntity } from '../../automation/flows/flow.entity';
+import { FlowEnrollmentEntity, FlowStepLogEntity } from '../../automation/engine/enrollment.entity';
 
 /** Every table of the product. Each module owns its own; this list only tells TypeORM about them. */
 export const ENTITIES = [
@@ -60,4 +61,6 @@ export const ENTITIES = [
   WecomContactFollowEntity,
   FlowEntity,
   FlowVersionEntity,
+  FlowEnrollmentEntity,
+  FlowStepLogEntity,
 ];
