@@ -158,3 +158,16 @@ export type LifecycleLayer = ResponseOf<'/api/segment-layers/lifecycle', 'get'>
 export type LifecycleConfig = BodyOf<'/api/segment-layers/lifecycle', 'put'>
 export type LifecycleStage = LifecycleConfig['stages'][number]
 export type LifecycleModel = LifecycleConfig['model']
+
+export type NodeType = ResponseOf<'/api/automation/node-types', 'get'>[number]
+export type FlowSummary = ResponseOf<'/api/automation/flows', 'get'>[number]
+export type FlowStatus = FlowSummary['status']
+export type Flow = ResponseOf<'/api/automation/flows/{id}', 'get'>
+export type FlowGraph = Flow['graph']
+export type FlowGraphNode = FlowGraph['nodes'][number]
+export type FlowGraphEdge = FlowGraph['edges'][number]
+export type FlowVersionSummary = Flow['versions'][number]
+export type FlowValidation = ResponseOf<'/api/automation/flows/{id}/validate', 'post'>
+export type FlowValidationError = FlowValidation['errors'][number]
+export type CreateFlowBody = BodyOf<'/api/automation/flows', 'post'>
+export type UpdateFlowBody = BodyOf<'/api/automation/flows/{id}', 'patch'>

@@ -1,6 +1,6 @@
 import type { Component } from 'vue'
 import type { RouteRecordRaw } from 'vue-router'
-import { Aim, Avatar, DataAnalysis, ChatDotRound, Collection, Connection, Document, Iphone, Key, OfficeBuilding, PriceTag, Shop, Upload, User } from '@element-plus/icons-vue'
+import { Aim, Avatar, Share, DataAnalysis, ChatDotRound, Collection, Connection, Document, Iphone, Key, OfficeBuilding, PriceTag, Shop, Upload, User } from '@element-plus/icons-vue'
 import type { Role } from '@/api/types'
 
 declare module 'vue-router' {
@@ -79,6 +79,18 @@ export const appRoutes: RouteRecordRaw[] = [
     name: 'segment-members',
     component: () => import('@/views/segments/members/index.vue'),
     meta: { title: 'layout.menu.segmentMembers', roles: BRAND, activeMenu: '/segments' },
+  },
+  {
+    path: 'automation',
+    name: 'automation',
+    component: () => import('@/views/automation/list/index.vue'),
+    meta: { title: 'layout.menu.automation', roles: BRAND, icon: Share, menu: true },
+  },
+  {
+    path: 'automation/:id(\\d+)',
+    name: 'automation-canvas',
+    component: () => import('@/views/automation/canvas/index.vue'),
+    meta: { title: 'layout.menu.automationCanvas', roles: BRAND, activeMenu: '/automation' },
   },
   {
     path: 'attributes',

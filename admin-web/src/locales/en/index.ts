@@ -17,7 +17,8 @@ import autoReplies from './autoReplies'
 import segments from './segments'
 import layers from './layers'
 import segmentJobs from './segmentJobs'
+import automation from './automation'
 
-const messages: MessageSchema = { common, auth, layout, members, import: importMessages, tags, attributes, staff, stores, audit, channels, apiKeys, sandbox, wecomOrg, autoReplies, segments, segmentJobs, layers }
+const messages: MessageSchema = { common, auth, layout, members, import: importMessages, tags, attributes, staff, stores, audit, channels, apiKeys, sandbox, wecomOrg, autoReplies, segments, segmentJobs, layers, automation }
 
 export default messages

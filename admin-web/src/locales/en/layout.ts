@@ -11,6 +11,8 @@ export default {
     segmentEdit: 'Edit segment',
     segmentMembers: 'Segment members',
     segmentLayers: 'Layers',
+    automation: 'Automation flows',
+    automationCanvas: 'Edit flow',
     attributes: 'Custom attributes',
     channels: 'Channel accounts',
     autoReplies: 'Auto replies',

@@ -16,8 +16,9 @@ import autoReplies from './autoReplies'
 import segments from './segments'
 import layers from './layers'
 import segmentJobs from './segmentJobs'
+import automation from './automation'
 
-const messages = { common, auth, layout, members, import: importMessages, tags, attributes, staff, stores, audit, channels, apiKeys, sandbox, wecomOrg, autoReplies, segments, segmentJobs, layers }
+const messages = { common, auth, layout, members, import: importMessages, tags, attributes, staff, stores, audit, channels, apiKeys, sandbox, wecomOrg, autoReplies, segments, segmentJobs, layers, automation }
 
 export type MessageSchema = typeof messages
 export default messages

@@ -9,6 +9,8 @@ export default {
     segmentEdit: '编辑分群',
     segmentMembers: '分群成员',
     segmentLayers: '分层',
+    automation: '自动化流程',
+    automationCanvas: '编辑流程',
     attributes: '自定义属性',
     channels: '渠道账号',
     autoReplies: '自动回复',
