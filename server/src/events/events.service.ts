@@ -19,10 +19,18 @@ export interface NewEvent {
   raw?: string | null;
 }
 
+/** An event stored already linked to a member; `id` is null for set-based writes (not read back). */
+export interface RecordedEvent {
+  id: number | null;
+  type: string;
+  memberId: number;
+  properties: Record<string, unknown>;
+}
+
 /** The event store: append-only, one row per real-world event (the dedupe key sees to that). */
 @Injectable()
 export class EventsService {
-  private readonly recorded: ((events: { type: string; memberId: number }[]) => void)[] = [];
+  private readonly recorded: ((events: RecordedEvent[]) => void)[] = [];
 
   constructor(@InjectDataSource() private readonly ds: DataSource) {}
 
@@ -31,12 +39,12 @@ export class EventsService {
    * changes), possibly just before the caller's transaction commits. Callback events are told by
    * EventResolutionService.onResolved instead.
    */
-  onRecorded(listener: (events: { type: string; memberId: number }[]) => void): void {
+  onRecorded(listener: (events: RecordedEvent[]) => void): void {
     this.recorded.push(listener);
   }
 
   private tellRecorded(rows: EventEntity[]): void {
-    const linked = rows.filter((r) => r.memberId).map((r) => ({ type: r.type, memberId: r.memberId! }));
+    const linked = rows.filter((r) => r.memberId).map((r) => ({ id: r.id ?? null, type: r.type, memberId: r.memberId!, properties: r.properties }));
     if (linked.length) for (const l of this.recorded) l(linked);
   }
 

@@ -53,24 +53,34 @@ export class EnrollmentsService implements OnModuleInit {
     const missing = ids.filter((id) => !found.has(id));
     if (missing.length) throw new BadInputError(`no member(s) ${missing.slice(0, 20).join(', ')}`, [{ field: 'memberIds', message: `unknown: ${missing.slice(0, 20).join(', ')}` }]);
 
-    const key = (memberId: number) => `${version.id}:${memberId}`;
+    const created = await this.enter(flowId, version.id, start.id, ids);
+    const enrolled = new Set(created.map((e) => e.memberId));
+    return { flowVersion: version.version, enrolled: ids.filter((id) => enrolled.has(id)), alreadyEnrolled: ids.filter((id) => !enrolled.has(id)) };
+  }
+
+  /**
+   * Enrolls members into a flow version at a start node, set-based; members already on their way
+   * through that version are skipped (the unique active key decides). Queues the first steps of the
+   * enrollments made here, with what triggered them, and returns them.
+   */
+  async enter(flowId: number, versionId: number, startNodeId: string, memberIds: number[], trigger?: Record<string, unknown>): Promise<{ id: number; memberId: number }[]> {
+    const key = (memberId: number) => `${versionId}:${memberId}`;
     const now = this.clock.now();
     const repo = this.ds.getRepository(FlowEnrollmentEntity);
-    const before = new Set((await repo.find({ select: { memberId: true }, where: { activeKey: In(ids.map(key)) } })).map((r) => r.memberId));
-    const fresh = ids.filter((id) => !before.has(id));
+    const before = new Set((await repo.find({ select: { memberId: true }, where: { activeKey: In(memberIds.map(key)) } })).map((r) => r.memberId));
+    const fresh = memberIds.filter((id) => !before.has(id));
     if (fresh.length) {
       await repo
         .createQueryBuilder()
         .insert()
-        .values(fresh.map((memberId) => ({ flowId, flowVersionId: version.id, memberId, status: 'active' as const, currentNodeId: start.id, activeKey: key(memberId), enteredAt: now, attempts: 0 })))
+        .values(fresh.map((memberId) => ({ flowId, flowVersionId: versionId, memberId, status: 'active' as const, currentNodeId: startNodeId, activeKey: key(memberId), enteredAt: now, attempts: 0 })))
         .orIgnore()
         .execute();
     }
     // read back what this request inserted: rows entered now at the trigger (a concurrent request's rows are skipped by the step runner anyway)
-    const created = fresh.length ? await repo.find({ select: { id: true, memberId: true }, where: { activeKey: In(fresh.map(key)), currentNodeId: start.id, status: 'active', attempts: 0 } }) : [];
-    await this.steps.enqueue(created.map((e): StepJob => ({ enrollmentId: e.id, nodeId: start.id })));
-    const enrolled = new Set(created.map((e) => e.memberId));
-    return { flowVersion: version.version, enrolled: ids.filter((id) => enrolled.has(id)), alreadyEnrolled: ids.filter((id) => !enrolled.has(id)) };
+    const created = fresh.length ? await repo.find({ select: { id: true, memberId: true }, where: { activeKey: In(fresh.map(key)), currentNodeId: startNodeId, status: 'active', attempts: 0 } }) : [];
+    await this.steps.enqueue(created.map((e): StepJob => ({ enrollmentId: e.id, nodeId: startNodeId, ...(trigger ? { trigger } : {}) })));
+    return created;
   }
 
   /**

@@ -1,10 +1,12 @@
 import { nodeType } from '../nodes';
 import { StepContext } from '../nodes/node-type';
 
-function step(now = new Date('2026-11-01T02:00:00Z')): StepContext & { added: number[][]; removed: number[][] } {
+function step(now = new Date('2026-11-01T02:00:00Z')): StepContext & { added: number[][]; removed: number[][]; updates: unknown[][] } {
   const added: number[][] = [];
   const removed: number[][] = [];
+  const updates: unknown[][] = [];
   return {
+    updates,
     enrollmentId: 1,
     memberId: 7,
     nodeId: 'n',
@@ -13,6 +15,9 @@ function step(now = new Date('2026-11-01T02:00:00Z')): StepContext & { added: nu
     removed,
     addTags: async (ids) => (added.push(ids), ids.length),
     removeTags: async (ids) => (removed.push(ids), 0),
+    setAttribute: async (key, value) => void updates.push(['attribute', key, value]),
+    setLifecycleStage: async (stage) => void updates.push(['stage', stage]),
+    matchesRule: async (rule) => (rule as { yes?: boolean }).yes === true,
   };
 }
 
@@ -41,6 +46,24 @@ describe('node executors', () => {
     expect(await run('goal.end', {})).toEqual({ finish: 'completed' });
     expect(await run('goal.exit', { reason: 'unsubscribed' })).toEqual({ finish: 'exited', detail: { reason: 'unsubscribed' } });
     expect(await run('goal.exit', {})).toEqual({ finish: 'exited', detail: undefined });
+  });
+
+  it('triggers go on through next, recording what made the member enter', async () => {
+    const ctx = { ...step(), trigger: { eventId: 5, eventType: 'custom.store_visit' } };
+    expect(await run('trigger.event', { eventType: 'custom.store_visit' }, ctx)).toEqual({ port: 'next', detail: { eventId: 5, eventType: 'custom.store_visit' } });
+    expect(await run('trigger.tag_added', { tagIds: [1] })).toEqual({ port: 'next', detail: undefined });
+  });
+
+  it('set attribute and lifecycle stage update the member', async () => {
+    const ctx = step();
+    expect(await run('action.set_attribute', { field: 'attributes.vip_level', value: 'gold' }, ctx)).toEqual({ port: 'next', detail: { field: 'attributes.vip_level', value: 'gold' } });
+    expect(await run('action.set_lifecycle_stage', { stage: 'customer' }, ctx)).toEqual({ port: 'next', detail: { stage: 'customer' } });
+    expect(ctx.updates).toEqual([['attribute', 'vip_level', 'gold'], ['stage', 'customer']]);
+  });
+
+  it('if/else follows the rule', async () => {
+    expect(await run('condition.if_else', { rule: { yes: true } })).toEqual({ port: 'yes' });
+    expect(await run('condition.if_else', { rule: { yes: false } })).toEqual({ port: 'no' });
   });
 
   it('types without an executor are the ones the engine fails clearly on', () => {

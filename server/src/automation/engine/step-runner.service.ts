@@ -1,8 +1,12 @@
 import { Inject, Injectable, Logger, OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
+import { MemberEntity } from '../../members/member.entity';
+import { MembersService } from '../../members/members.service';
 import { isMysql } from '../../platform/database/data-source';
+import { AppError } from '../../platform/errors/app-error';
 import { JOB_QUEUE, JobQueue } from '../../platform/queue/job-queue';
+import { SegmentsService } from '../../segments/segments.service';
 import { TagActor, TagsService } from '../../tags/tags.service';
 import { FlowVersionEntity } from '../flows/flow.entity';
 import { FlowGraph } from '../flows/flow-graph';
@@ -19,6 +23,8 @@ export interface StepJob {
   enrollmentId: number;
   /** the node the step is for: a duplicate or stale job (the member has moved on) is skipped */
   nodeId: string;
+  /** the first step of an enrollment made by a trigger: what happened (kept in that step's log) */
+  trigger?: Record<string, unknown>;
 }
 
 export type StepRunResult = { status: 'moved' | 'waiting' | 'completed' | 'exited' | 'failed' } | { status: 'skipped'; reason: string };
@@ -42,6 +48,8 @@ export class StepRunnerService implements OnModuleInit {
     @Inject(JOB_QUEUE) private readonly queue: JobQueue,
     private readonly clock: AutomationClock,
     private readonly tags: TagsService,
+    private readonly members: MembersService,
+    private readonly segments: SegmentsService,
   ) {}
 
   onModuleInit() {
@@ -76,6 +84,10 @@ export class StepRunnerService implements OnModuleInit {
           now,
           addTags: (ids) => this.tags.addToMembers([e.memberId], ids, ACTOR, m),
           removeTags: (ids) => this.tags.removeFromMembers([e.memberId], ids, m, ACTOR),
+          setAttribute: (key, value) => this.updateMember(m, e.memberId, { attributes: { [key]: value } }),
+          setLifecycleStage: (stage) => this.updateMember(m, e.memberId, { lifecycleStage: stage as MemberEntity['lifecycleStage'] }),
+          matchesRule: (rule) => this.matchesRule(m, e.memberId, rule),
+          trigger: job.trigger,
         });
         let status: EnrollmentStatus;
         let to: string | null = null;
@@ -110,6 +122,20 @@ export class StepRunnerService implements OnModuleInit {
     return result;
   }
 
+  /** A member update inside the step's transaction; a value the member cannot take fails the enrollment with the reason. */
+  private async updateMember(m: EntityManager, memberId: number, patch: Parameters<MembersService['applyUpdate']>[2]): Promise<void> {
+    const member = await m.getRepository(MemberEntity).findOne({ where: { id: memberId } });
+    if (!member) throw new StepFailure(`member ${memberId} is gone`);
+    await this.members.applyUpdate(m, member, patch).catch(asStepFailure);
+  }
+
+  /** The member against a segment rule, now, in the step's transaction (a rule that no longer compiles fails the enrollment). */
+  private async matchesRule(m: EntityManager, memberId: number, rule: unknown): Promise<boolean> {
+    const where = await this.segments.compile(rule).catch(asStepFailure);
+    const rows: unknown[] = await m.query(`SELECT 1 AS hit FROM member m WHERE m.id = ? AND (${where.sql})`, [memberId, ...where.params]);
+    return rows.length > 0;
+  }
+
   /** Ends the enrollment as failed, with the reason in the enrollment and in its step log. */
   private async fail(job: StepJob, reason: string): Promise<void> {
     this.logger.warn(`enrollment ${job.enrollmentId} failed at ${job.nodeId}: ${reason}`);
@@ -135,6 +161,12 @@ export class StepRunnerService implements OnModuleInit {
     }
     return g;
   }
+}
+
+/** Client errors (a bad value, a rule gone stale) will not go away on retry: they fail the enrollment at once. */
+function asStepFailure(err: unknown): never {
+  if (err instanceof AppError && err.status < 500) throw new StepFailure(err.message);
+  throw err;
 }
 
 function logStep(m: EntityManager, row: Omit<FlowStepLogEntity, 'id'>): Promise<FlowStepLogEntity> {

@@ -14,11 +14,18 @@ import { CreateFlowDto, FlowDto, FlowSummaryDto, FlowValidationDto, FlowVersionD
 /** Flows: a draft graph edited freely, published into immutable numbered versions, paused, resumed, archived. */
 @Injectable()
 export class FlowsService {
+  private readonly listeners: (() => void)[] = [];
+
   constructor(
     @InjectDataSource() private readonly ds: DataSource,
     private readonly check: FlowCheckService,
     private readonly audit: AuditService,
   ) {}
+
+  /** Told after a flow is published, paused, resumed or archived (which flows' triggers are live changed). */
+  onLiveChange(listener: () => void): void {
+    this.listeners.push(listener);
+  }
 
   async create(dto: CreateFlowDto, actor: AdminPrincipal): Promise<FlowDto> {
     const graph = dto.graph ? shaped(dto.graph) : EMPTY_GRAPH;
@@ -91,6 +98,7 @@ export class FlowsService {
       await m.getRepository(FlowEntity).update(id, { publishedVersionId: version.id, status, unpublishedChanges: false });
       await this.audit.record({ action: 'flow.publish', entityType: 'flow', entityId: id, before: { status: row.status }, after: { status, version: version.version } }, m);
     });
+    for (const l of this.listeners) l();
     return this.get(id);
   }
 
@@ -127,6 +135,7 @@ export class FlowsService {
       if (!res.affected) throw new ConflictError('status', 'the flow changed meanwhile; reload it');
       await this.audit.record({ action, entityType: 'flow', entityId: id, before: { status: row.status }, after: { status: to } }, m);
     });
+    for (const l of this.listeners) l();
     return this.get(id);
   }
 

@@ -20,4 +20,8 @@ export const actionSetAttributeNode: NodeTypeDefinition<{ field: string; value: 
     const problem = await ctx.ruleProblem({ kind: 'attribute', field: config.field, operator: 'eq', value: config.value });
     return problem ? [{ path: problem.path === 'value' ? 'value' : 'field', message: problem.message }] : [];
   },
+  execute: async (config, step) => {
+    await step.setAttribute(config.field.slice('attributes.'.length), config.value as string | number | boolean);
+    return { port: 'next', detail: { field: config.field, value: config.value } };
+  },
 };

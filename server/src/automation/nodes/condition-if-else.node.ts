@@ -19,4 +19,5 @@ export const conditionIfElseNode: NodeTypeDefinition<{ rule: Record<string, unkn
     const problem = await ctx.ruleProblem(config.rule);
     return problem ? [{ path: problem.path ? `rule.${problem.path}` : 'rule', message: problem.message }] : [];
   },
+  execute: async (config, step) => ({ port: (await step.matchesRule(config.rule)) ? 'yes' : 'no' }),
 };

@@ -39,6 +39,13 @@ export interface StepContext {
   now: Date;
   addTags(tagIds: number[]): Promise<number>;
   removeTags(tagIds: number[]): Promise<number>;
+  /** sets a custom attribute (`key` without the `attributes.` prefix); null clears it */
+  setAttribute(key: string, value: string | number | boolean | null): Promise<void>;
+  setLifecycleStage(stage: string): Promise<void>;
+  /** whether the member matches a segment rule right now */
+  matchesRule(rule: unknown): Promise<boolean>;
+  /** at a trigger node: what made the member enter (the event, the tag change), for the step log */
+  trigger?: Record<string, unknown>;
 }
 
 /**

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { ConfigProblem, NodeTypeDefinition } from './node-type';
 
 interface Config {
@@ -50,4 +51,23 @@ export const splitAbNode: NodeTypeDefinition<Config> = {
     if (total !== 100) problems.push({ path: 'variants', message: `percentages add up to ${total}, not 100` });
     return problems;
   },
+  execute: async (config, step) => {
+    const port = chooseSplitPort(config, step.enrollmentId, step.nodeId);
+    return { port, detail: { variant: port } };
+  },
 };
+
+/**
+ * The member's branch: a bucket 0–99 from a hash of the enrollment and the node, so a replayed step
+ * (a retry, a duplicate job) takes the same branch, and two splits in one flow are independent.
+ * Buckets go to the variants in order by their percentages; the rest (the holdout) to `control`.
+ */
+export function chooseSplitPort(config: Config, enrollmentId: number, nodeId: string): string {
+  const bucket = createHash('sha256').update(`${enrollmentId}:${nodeId}`).digest().readUInt32BE(0) % 100;
+  let upTo = 0;
+  for (const v of config.variants) {
+    upTo += v.percent;
+    if (bucket < upTo) return v.key;
+  }
+  return 'control';
+}

@@ -22,4 +22,5 @@ export const triggerEventNode: NodeTypeDefinition<Config> = {
   },
   ports: ['next'],
   check: (config, ctx) => eventFilter(config, ctx),
+  execute: async (_config, step) => ({ port: 'next', detail: step.trigger }),
 };

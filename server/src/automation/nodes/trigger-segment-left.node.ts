@@ -12,4 +12,5 @@ export const triggerSegmentLeftNode: NodeTypeDefinition<{ segmentId: number }> =
   configSchema: { type: 'object', required: ['segmentId'], additionalProperties: false, properties: { segmentId: { ...id, title: 'Segment' } } },
   ports: ['next'],
   check: (config, ctx) => knownSegment(config.segmentId, ctx, true),
+  execute: async (_config, step) => ({ port: 'next', detail: step.trigger }),
 };

@@ -9,4 +9,5 @@ export const triggerTagAddedNode: NodeTypeDefinition<{ tagIds: number[] }> = {
   configSchema: { type: 'object', required: ['tagIds'], additionalProperties: false, properties: { tagIds } },
   ports: ['next'],
   check: (config, ctx) => knownTags(config.tagIds, ctx),
+  execute: async (_config, step) => ({ port: 'next', detail: step.trigger }),
 };
