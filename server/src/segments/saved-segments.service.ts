@@ -125,12 +125,17 @@ export class SavedSegmentsService {
     const users = (await this.ds.getRepository(SegmentEntity).find({ where: { type: 'dynamic' } })).filter((s) => s.id !== id && refersTo(s.rule, id));
     if (users.length) throw new ConflictError('id', `segment ${id} is used by ${users.map((u) => `"${u.name}"`).join(', ')}; change those rules first`);
     await this.ds.transaction(async (m) => {
-      await m.getRepository(SegmentMemberEntity).delete({ segmentId: id });
-      await m.getRepository(SegmentCountEntity).delete({ segmentId: id });
-      await m.getRepository(SegmentEntity).delete({ id });
+      await this.erase(id, m);
       await this.audit.record({ action: 'segment.delete', entityType: 'segment', entityId: id, before: { name: row.name, type: row.type, rule: row.rule } }, m);
     });
     await this.tell({ segmentId: id, tracked: false, trackingChanged: row.tracked, ruleChanged: false, deleted: true });
+  }
+
+  /** A segment's rows: its list, its count history and itself (no checks, no audit: callers do those). */
+  async erase(id: number, m: EntityManager): Promise<void> {
+    await m.getRepository(SegmentMemberEntity).delete({ segmentId: id });
+    await m.getRepository(SegmentCountEntity).delete({ segmentId: id });
+    await m.getRepository(SegmentEntity).delete({ id });
   }
 
   /** Counts the segment now and adds the figure to its history. */

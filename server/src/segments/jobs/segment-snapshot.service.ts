@@ -8,7 +8,7 @@ import { AdminPrincipal } from '../../platform/http/request-context';
 import { JOB_QUEUE, JobContext, JobQueue } from '../../platform/queue/job-queue';
 import { zoneOffsetMs } from '../../platform/time/time';
 import { SavedSegmentsService } from '../saved-segments.service';
-import { SegmentCountEntity, SegmentEntity, SegmentMemberEntity } from '../segment.entity';
+import { SegmentEntity } from '../segment.entity';
 import { SegmentsService } from '../segments.service';
 import { SegmentJobDto } from './segment-jobs.dto';
 import { SEGMENT_JOB_ATTEMPTS, SegmentJobsService } from './segment-jobs.service';
@@ -71,7 +71,7 @@ export class SegmentSnapshotService implements OnModuleInit {
     // a retry finds the half-written snapshot of the failed attempt by its name and starts again
     const repo = this.ds.getRepository(SegmentEntity);
     const stale = await repo.findOne({ where: { name, type: 'static' } });
-    if (stale) await this.remove(stale.id);
+    if (stale) await this.ds.transaction((m) => this.saved.erase(stale.id, m));
     const created = await repo.save(repo.create({ name, description: `「${source.name}」的快照`.slice(0, 255), type: 'static', rule: source.rule, createdBy: source.createdBy }));
     try {
       for (let from = first; from <= last; from += STEP) {
@@ -82,17 +82,9 @@ export class SegmentSnapshotService implements OnModuleInit {
       const counted = await this.saved.recount(created.id);
       await this.jobs.finish(id, { processed: total, added: counted.count ?? 0, segmentId: created.id });
     } catch (e) {
-      await this.remove(created.id);
+      await this.ds.transaction((m) => this.saved.erase(created.id, m));
       throw e;
     }
-  }
-
-  private async remove(segmentId: number): Promise<void> {
-    await this.ds.transaction(async (m) => {
-      await m.getRepository(SegmentMemberEntity).delete({ segmentId });
-      await m.getRepository(SegmentCountEntity).delete({ segmentId });
-      await m.getRepository(SegmentEntity).delete({ id: segmentId });
-    });
   }
 
   /** "2026-11-23 18:05" in the brand's time zone. */
